@@ -1,0 +1,32 @@
+package io.monitoring.ingest;
+
+import io.monitoring.config.MonitoringConfig;
+import io.monitoring.model.RejectReason;
+import java.io.Serializable;
+import java.time.Instant;
+
+/** What decides acceptance for one ingest run: its as-of time, the limits and the model mapping. */
+public record IngestRules(Instant asOf, MonitoringConfig.Ingest limits, MonitoringConfig.Models models)
+        implements Serializable {
+
+    public Instant oldestAccepted() {
+        return asOf.minus(limits.maxAge());
+    }
+
+    public Instant newestAccepted() {
+        return asOf.plus(limits.futureTolerance());
+    }
+
+    /** Seed 001's "timestamp must range from now back to T-90 days", with now = the run's as-of. */
+    public Instant requireInRange(Instant time, String field) throws RecordRejected {
+        if (time.isBefore(oldestAccepted())) {
+            throw new RecordRejected(RejectReason.TIMESTAMP_OUT_OF_RANGE,
+                    field + " " + time + " is older than " + limits.maxAge().toDays() + " days before " + asOf);
+        }
+        if (time.isAfter(newestAccepted())) {
+            throw new RecordRejected(RejectReason.TIMESTAMP_OUT_OF_RANGE,
+                    field + " " + time + " is in the future of " + asOf);
+        }
+        return time;
+    }
+}

@@ -1,0 +1,61 @@
+package io.monitoring.ingest;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import scala.collection.JavaConverters;
+
+/**
+ * Fills a Row of a given schema by column name. Java maps and lists are handed to Spark as the
+ * Scala collections its row encoder expects.
+ */
+public final class RowBuilder {
+    private static final Map<StructType, Map<String, Integer>> INDEXES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final Map<String, Integer> index;
+    private final Object[] values;
+
+    public RowBuilder(StructType schema) {
+        this.index = INDEXES.computeIfAbsent(schema, RowBuilder::indexOf);
+        this.values = new Object[schema.fields().length];
+    }
+
+    public RowBuilder set(String column, Object value) {
+        Integer i = index.get(column);
+        if (i == null) {
+            throw new IllegalArgumentException("no column " + column);
+        }
+        values[i] = toSpark(value);
+        return this;
+    }
+
+    public Row build() {
+        return RowFactory.create(values.clone());
+    }
+
+    private static Object toSpark(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return JavaConverters.mapAsScalaMap(map);
+        }
+        if (value instanceof List<?> list) {
+            return JavaConverters.asScalaBuffer(list).toList();
+        }
+        if (value instanceof Collection<?> c) {
+            return JavaConverters.collectionAsScalaIterable(c).toList();
+        }
+        return value;
+    }
+
+    private static Map<String, Integer> indexOf(StructType schema) {
+        Map<String, Integer> index = new HashMap<>();
+        String[] names = schema.fieldNames();
+        for (int i = 0; i < names.length; i++) {
+            index.put(names[i], i);
+        }
+        return index;
+    }
+}

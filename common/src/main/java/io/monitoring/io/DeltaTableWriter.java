@@ -1,0 +1,71 @@
+package io.monitoring.io;
+
+import io.delta.tables.DeltaTable;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The three ways jobs write Delta tables, each safe to repeat: insert rows whose key is new
+ * (ingest), replace the rows of the windows a job computed (derived tables), append (run log).
+ */
+public final class DeltaTableWriter {
+    private DeltaTableWriter() {}
+
+    /** Creates the table with its explicit schema and partitioning if it does not exist yet. */
+    public static DeltaTable ensure(SparkSession spark, String path, StructType schema, String partitionColumn) {
+        var builder = DeltaTable.createIfNotExists(spark).location(path).addColumns(schema);
+        if (partitionColumn != null) {
+            builder = builder.partitionedBy(partitionColumn);
+        }
+        return builder.execute();
+    }
+
+    public static boolean exists(SparkSession spark, String path) {
+        return DeltaTable.isDeltaTable(spark, path);
+    }
+
+    /**
+     * Inserts the source rows whose key is not in the table yet (the source holds one row per key).
+     * When {@code partitionColumn} and its values are given, only those partitions are matched, so
+     * the cost follows the batch, not the history. Returns the number of rows inserted.
+     */
+    public static long insertNew(SparkSession spark, String path, StructType schema, Dataset<Row> source,
+            List<String> keys, String partitionColumn, List<String> partitionValues) {
+        DeltaTable table = ensure(spark, path, schema, partitionColumn);
+        String condition = keys.stream().map(k -> "t.`" + k + "` = s.`" + k + "`").collect(Collectors.joining(" AND "));
+        if (partitionColumn != null && partitionValues != null) {
+            if (partitionValues.isEmpty()) {
+                return 0;
+            }
+            String in = partitionValues.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", "));
+            condition = "t.`" + partitionColumn + "` IN (" + in + ") AND " + condition;
+        }
+        table.as("t").merge(source.as("s"), condition).whenNotMatched().insertAll().execute();
+        return lastOperationMetric(table, "numTargetRowsInserted");
+    }
+
+    /** A metric of the table's latest commit, as Delta's history records it (0 when absent). */
+    static long lastOperationMetric(DeltaTable table, String metric) {
+        Row last = table.history(1).select("operationMetrics").first();
+        java.util.Map<String, String> metrics = last.getJavaMap(0);
+        String value = metrics == null ? null : metrics.get(metric);
+        return value == null ? 0L : Long.parseLong(value);
+    }
+
+    /** Replaces every row matching {@code predicate} with {@code rows}, atomically (one commit). */
+    public static void replaceWhere(SparkSession spark, String path, StructType schema, Dataset<Row> rows,
+            String predicate, String partitionColumn) {
+        ensure(spark, path, schema, partitionColumn);
+        rows.write().format("delta").mode(SaveMode.Overwrite).option("replaceWhere", predicate).save(path);
+    }
+
+    public static void append(SparkSession spark, String path, StructType schema, Dataset<Row> rows) {
+        ensure(spark, path, schema, null);
+        rows.write().format("delta").mode(SaveMode.Append).save(path);
+    }
+}

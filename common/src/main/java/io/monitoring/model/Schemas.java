@@ -1,0 +1,127 @@
+package io.monitoring.model;
+
+import static io.monitoring.model.Columns.*;
+
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** Explicit schemas of every table and intermediate record; nothing is inferred from data. */
+public final class Schemas {
+    private Schemas() {}
+
+    private static final DataType STR = DataTypes.StringType;
+    private static final DataType DBL = DataTypes.DoubleType;
+    private static final DataType LONG = DataTypes.LongType;
+    private static final DataType TS = DataTypes.TimestampType;
+    private static final MapType STR_MAP = DataTypes.createMapType(STR, STR, false);
+    private static final MapType DBL_MAP = DataTypes.createMapType(STR, DBL, false);
+    private static final ArrayType STR_ARRAY = DataTypes.createArrayType(STR, false);
+    private static final ArrayType DBL_ARRAY = DataTypes.createArrayType(DBL, false);
+
+    public static final StructType DETECTION = new StructType(new StructField[] {
+        field(DETECTION_CLASS, STR, false),
+        field(DETECTION_CONFIDENCE, DBL, true),
+    });
+
+    /** The {@code inferences} table: one row per (model_id, inference_id). Partitioned by event_date. */
+    public static final StructType INFERENCE = new StructType(new StructField[] {
+        field(MODEL_ID, STR, false),
+        field(INFERENCE_ID, STR, false),
+        field(MODEL_VERSION, STR, true),
+        field(ENVIRONMENT, STR, false),
+        field(EVENT_TIME, TS, false),
+        field(EVENT_DATE, DataTypes.DateType, false),
+        field(SOURCE_FORMAT, STR, false),
+        field(PREDICTION_KIND, STR, false),
+        field(PREDICTION_LABEL, STR, true),
+        field(PREDICTION_SCORE, DBL, true),
+        field(PREDICTION_VALUE, DBL, true),
+        field(PREDICTION_CLASS_SCORES, DBL_MAP, true),
+        field(PREDICTION_RANKED_ITEMS, STR_ARRAY, true),
+        field(PREDICTION_RANKED_SCORES, DBL_ARRAY, true),
+        field(PREDICTION_DETECTIONS, DataTypes.createArrayType(DETECTION, false), true),
+        field(PREDICTION_JSON, STR, true),
+        field(NUMERIC_FEATURES, DBL_MAP, false),
+        field(CATEGORICAL_FEATURES, STR_MAP, false),
+        field(EMBEDDING_FEATURES, DataTypes.createMapType(STR, DBL_ARRAY, false), false),
+        field(TAGS, STR_MAP, false),
+        field(LATENCY_MS, DBL, true),
+        field(IS_ERROR, DataTypes.BooleanType, false),
+        field(ERROR_JSON, STR, true),
+        field(SOURCE_FILE, STR, false),
+        field(SOURCE_LINE, LONG, false),
+        field(RECORD_INDEX, DataTypes.IntegerType, true),
+        field(LANDED_AT, TS, false),
+    });
+
+    /** The {@code actuals} table: every ground-truth record seen, keyed by actual_id. Partitioned by actual_date. */
+    public static final StructType ACTUAL = new StructType(new StructField[] {
+        field(MODEL_ID, STR, false),
+        field(INFERENCE_ID, STR, false),
+        field(ACTUAL_ID, STR, false),
+        field(ACTUAL_TIME, TS, false),
+        field(ACTUAL_DATE, DataTypes.DateType, false),
+        field(SOURCE_FORMAT, STR, false),
+        field(ACTUAL_KIND, STR, false),
+        field(ACTUAL_LABEL, STR, true),
+        field(ACTUAL_VALUE, DBL, true),
+        field(ACTUAL_ITEMS, STR_ARRAY, true),
+        field(ACTUAL_RELEVANCE, DBL_ARRAY, true),
+        field(ACTUAL_CLASSES, STR_ARRAY, true),
+        field(ACTUAL_JSON, STR, false),
+        field(TAGS, STR_MAP, false),
+        field(SOURCE_FILE, STR, false),
+        field(SOURCE_LINE, LONG, false),
+        field(RECORD_INDEX, DataTypes.IntegerType, true),
+        field(LANDED_AT, TS, false),
+    });
+
+    /** The {@code quarantine} table: one row per rejected record, line or unreadable file. */
+    public static final StructType QUARANTINE_ROW = new StructType(new StructField[] {
+        field(QUARANTINE_ID, STR, false),
+        field(REASON, STR, false),
+        field(DETAIL, STR, true),
+        field(MODEL_ID, STR, true),
+        field(SOURCE_FILE, STR, false),
+        field(SOURCE_LINE, LONG, true),
+        field(RECORD_INDEX, DataTypes.IntegerType, true),
+        field(RAW_TEXT, STR, true),
+        field(RAW_BYTES, LONG, true),
+        field(RAW_TRUNCATED, DataTypes.BooleanType, false),
+        field(LANDED_AT, TS, true),
+    });
+
+    /** What ingest makes of one record read: exactly one of inference/actual is set, or both, or quarantine alone. */
+    public static final StructType PARSED = new StructType(new StructField[] {
+        field(Columns.INFERENCE, INFERENCE, true),
+        field(Columns.ACTUAL, ACTUAL, true),
+        field(Columns.QUARANTINE, QUARANTINE_ROW, true),
+    });
+
+    /** The {@code pipeline_runs} table: one row per job run. */
+    public static final StructType PIPELINE_RUN = new StructType(new StructField[] {
+        field(RUN_ID, STR, false),
+        field(JOB, STR, false),
+        field(STATUS, STR, false),
+        field(STARTED_AT, TS, false),
+        field(FINISHED_AT, TS, false),
+        field(DURATION_MS, LONG, false),
+        field(WINDOW_START, TS, true),
+        field(WINDOW_END, TS, true),
+        field(INPUTS, STR_ARRAY, false),
+        field(OUTPUTS, STR_ARRAY, false),
+        field(RECORDS_READ, LONG, false),
+        field(RECORDS_WRITTEN, LONG, false),
+        field(RECORDS_QUARANTINED, LONG, false),
+        field(METRICS, DataTypes.createMapType(STR, LONG, false), false),
+        field(MESSAGE, STR, true),
+    });
+
+    private static StructField field(String name, DataType type, boolean nullable) {
+        return DataTypes.createStructField(name, type, nullable);
+    }
+}

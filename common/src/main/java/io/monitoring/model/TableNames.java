@@ -1,0 +1,16 @@
+package io.monitoring.model;
+
+import java.util.List;
+
+/** The Delta table names of the warehouse: the contract with analysts and later jobs. */
+public final class TableNames {
+    private TableNames() {}
+
+    public static final String INFERENCES = "inferences";
+    public static final String ACTUALS = "actuals";
+    public static final String QUARANTINE = "quarantine";
+    public static final String PIPELINE_RUNS = "pipeline_runs";
+    public static final String INFERENCE_STATS = "inference_stats";
+
+    public static final List<String> ALL = List.of(INFERENCES, ACTUALS, QUARANTINE, PIPELINE_RUNS, INFERENCE_STATS);
+}

@@ -1,0 +1,39 @@
+package io.monitoring.spark;
+
+import io.monitoring.config.MonitoringConfig;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one place a SparkSession is built: Delta extensions, UTC session time, and the configured
+ * extra settings. A master from spark-submit always wins over the configured local default.
+ */
+public final class SparkSessionFactory {
+    private SparkSessionFactory() {}
+
+    public static SparkSession create(String appName, MonitoringConfig.SparkSettings settings) {
+        SparkConf launched = new SparkConf();
+        SparkSession.Builder builder = SparkSession.builder().appName(appName);
+        if (!launched.contains("spark.master")) {
+            builder.master(settings.master())
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1");
+        }
+        builder.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+                .config("spark.sql.session.timeZone", "UTC")
+                // Rows carry java.time.Instant / LocalDate: no JVM-time-zone conversions anywhere.
+                .config("spark.sql.datetime.java8API.enabled", "true")
+                .config("spark.sql.shuffle.partitions", String.valueOf(settings.shufflePartitions()))
+                .config("spark.sql.adaptive.enabled", "true")
+                // Delta's own defaults leave these off; the jobs rely on them.
+                .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
+                .config("spark.databricks.delta.merge.repartitionBeforeWrite.enabled", "true");
+        for (Map.Entry<String, String> e : settings.conf().entrySet()) {
+            builder.config(e.getKey(), e.getValue());
+        }
+        return builder.getOrCreate();
+    }
+}

@@ -1,0 +1,129 @@
+package io.monitoring.jobs;
+
+import static io.monitoring.model.Columns.*;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+
+import io.monitoring.config.MonitoringConfig;
+import io.monitoring.ingest.IngestRules;
+import io.monitoring.ingest.IngestTransforms;
+import io.monitoring.ingest.LandingReader;
+import io.monitoring.io.DeltaTableWriter;
+import io.monitoring.io.LandingFile;
+import io.monitoring.io.LandingFileLister;
+import io.monitoring.io.PipelineRun;
+import io.monitoring.io.RunRecorder;
+import io.monitoring.jobs.cli.ConfigOptions;
+import io.monitoring.jobs.cli.Instants;
+import io.monitoring.jobs.cli.JobLauncher;
+import io.monitoring.model.Schemas;
+import io.monitoring.model.TableNames;
+import io.monitoring.spark.SparkSessionFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Ingest: landing JSON lines (Guardian records, Guardian batch envelopes, Arize records; plain or
+ * gzip) under {@code <landing>/inferences} and {@code <landing>/actuals} into the Delta tables
+ * {@code inferences} (grain: one row per model_id, inference_id), {@code actuals} (one row per
+ * distinct actual record) and {@code quarantine} (one row per rejected record, line or file).
+ * Rerunnable: keys already present are never inserted again. Appends one {@code pipeline_runs}
+ * row where records read = records written + records quarantined.
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Read landing logs into the inferences, actuals and quarantine Delta tables.")
+public final class IngestJob implements Callable<Integer> {
+    public static final String NAME = "ingest";
+
+    @Mixin
+    ConfigOptions configOptions;
+
+    @Option(names = "--as-of", required = true, paramLabel = "INSTANT",
+            description = "The run's notion of now: record ages and future limits are measured from it (e.g. the Airflow data_interval_end).")
+    String asOf;
+
+    @Option(names = "--run-id", description = "Id recorded in pipeline_runs (default: generated).")
+    String runId;
+
+    public static void main(String[] args) {
+        JobLauncher.exit(new IngestJob(), args);
+    }
+
+    @Override
+    public Integer call() {
+        MonitoringConfig config = configOptions.load();
+        Instant asOfTime = Instants.parse(asOf);
+        SparkSession spark = SparkSessionFactory.create("monitoring-ingest", config.spark());
+        try {
+            PipelineRun run = execute(spark, config, asOfTime, runId == null ? RunRecorder.newRunId(NAME) : runId);
+            System.out.println(run.summary());
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** Runs ingest once and records it; safe to call again on the same landing. */
+    public static PipelineRun execute(SparkSession spark, MonitoringConfig config, Instant asOf, String runId) {
+        return RunRecorder.record(spark, config, NAME, runId, () -> ingest(spark, config, asOf, runId));
+    }
+
+    private static PipelineRun ingest(SparkSession spark, MonitoringConfig config, Instant asOf, String runId) {
+        Instant started = Instant.now();
+        var hadoopConf = spark.sparkContext().hadoopConfiguration();
+        List<LandingFile> files = new ArrayList<>();
+        files.addAll(LandingFileLister.list(hadoopConf, config.paths().landingInferences(), config.ingest().fileSuffixes()));
+        files.addAll(LandingFileLister.list(hadoopConf, config.paths().landingActuals(), config.ingest().fileSuffixes()));
+
+        IngestRules rules = new IngestRules(asOf, config.ingest(), config.models());
+        Dataset<Row> parsed = LandingReader.read(spark, files, rules).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Row counts = parsed.agg(count("*"), count(col(INFERENCE)), count(col(ACTUAL)), count(col(QUARANTINE))).first();
+            long read = counts.getLong(0);
+            long quarantined = counts.getLong(3);
+
+            Dataset<Row> inferences = IngestTransforms.inferences(parsed);
+            Dataset<Row> actuals = IngestTransforms.actuals(parsed);
+            Dataset<Row> quarantine = IngestTransforms.quarantine(parsed);
+            long newInferences = DeltaTableWriter.insertNew(spark, config.paths().table(TableNames.INFERENCES), Schemas.INFERENCE,
+                    inferences, List.of(MODEL_ID, INFERENCE_ID), EVENT_DATE, distinctDates(inferences, EVENT_DATE));
+            long newActuals = DeltaTableWriter.insertNew(spark, config.paths().table(TableNames.ACTUALS), Schemas.ACTUAL,
+                    actuals, List.of(ACTUAL_ID), ACTUAL_DATE, distinctDates(actuals, ACTUAL_DATE));
+            long newQuarantine = DeltaTableWriter.insertNew(spark, config.paths().table(TableNames.QUARANTINE),
+                    Schemas.QUARANTINE_ROW, quarantine, List.of(QUARANTINE_ID), null, null);
+
+            Map<String, Long> metrics = new TreeMap<>();
+            metrics.put("files", (long) files.size());
+            metrics.put("inference_records", counts.getLong(1));
+            metrics.put("actual_records", counts.getLong(2));
+            metrics.put("inferences_inserted", newInferences);
+            metrics.put("actuals_inserted", newActuals);
+            metrics.put("quarantine_inserted", newQuarantine);
+            return new PipelineRun(runId, NAME, "succeeded", started, Instant.now(), null, asOf,
+                    List.of(config.paths().landingInferences(), config.paths().landingActuals()),
+                    List.of(TableNames.INFERENCES, TableNames.ACTUALS, TableNames.QUARANTINE),
+                    read, read - quarantined, quarantined, metrics, null);
+        } finally {
+            parsed.unpersist();
+        }
+    }
+
+    private static List<String> distinctDates(Dataset<Row> rows, String dateColumn) {
+        List<String> dates = new ArrayList<>();
+        for (Row r : rows.select(col(dateColumn).cast("string")).distinct().collectAsList()) {
+            dates.add(r.getString(0));
+        }
+        return dates;
+    }
+}
