@@ -39,13 +39,14 @@ public final class RowBuilder {
 
     private static Object toSpark(Object value) {
         if (value instanceof Map<?, ?> map) {
-            return JavaConverters.mapAsScalaMap(map);
-        }
-        if (value instanceof List<?> list) {
-            return JavaConverters.asScalaBuffer(list).toList();
+            Map<Object, Object> converted = new java.util.LinkedHashMap<>(map.size() * 2);
+            map.forEach((k, v) -> converted.put(k, toSpark(v)));
+            return JavaConverters.mapAsScalaMap(converted);
         }
         if (value instanceof Collection<?> c) {
-            return JavaConverters.collectionAsScalaIterable(c).toList();
+            List<Object> converted = new java.util.ArrayList<>(c.size());
+            c.forEach(v -> converted.add(toSpark(v)));
+            return JavaConverters.asScalaBuffer(converted).toList();
         }
         return value;
     }

@@ -17,13 +17,14 @@ public final class Schemas {
     private static final DataType DBL = DataTypes.DoubleType;
     private static final DataType LONG = DataTypes.LongType;
     private static final DataType TS = DataTypes.TimestampType;
-    private static final MapType STR_MAP = DataTypes.createMapType(STR, STR, false);
-    private static final MapType DBL_MAP = DataTypes.createMapType(STR, DBL, false);
-    private static final ArrayType STR_ARRAY = DataTypes.createArrayType(STR, false);
-    private static final ArrayType DBL_ARRAY = DataTypes.createArrayType(DBL, false);
+    // Delta cannot enforce NOT NULL inside arrays and maps, so nested values are declared nullable.
+    private static final MapType STR_MAP = DataTypes.createMapType(STR, STR, true);
+    private static final MapType DBL_MAP = DataTypes.createMapType(STR, DBL, true);
+    private static final ArrayType STR_ARRAY = DataTypes.createArrayType(STR, true);
+    private static final ArrayType DBL_ARRAY = DataTypes.createArrayType(DBL, true);
 
     public static final StructType DETECTION = new StructType(new StructField[] {
-        field(DETECTION_CLASS, STR, false),
+        field(DETECTION_CLASS, STR, true),
         field(DETECTION_CONFIDENCE, DBL, true),
     });
 
@@ -43,11 +44,11 @@ public final class Schemas {
         field(PREDICTION_CLASS_SCORES, DBL_MAP, true),
         field(PREDICTION_RANKED_ITEMS, STR_ARRAY, true),
         field(PREDICTION_RANKED_SCORES, DBL_ARRAY, true),
-        field(PREDICTION_DETECTIONS, DataTypes.createArrayType(DETECTION, false), true),
+        field(PREDICTION_DETECTIONS, DataTypes.createArrayType(DETECTION, true), true),
         field(PREDICTION_JSON, STR, true),
         field(NUMERIC_FEATURES, DBL_MAP, false),
         field(CATEGORICAL_FEATURES, STR_MAP, false),
-        field(EMBEDDING_FEATURES, DataTypes.createMapType(STR, DBL_ARRAY, false), false),
+        field(EMBEDDING_FEATURES, DataTypes.createMapType(STR, DBL_ARRAY, true), false),
         field(TAGS, STR_MAP, false),
         field(LATENCY_MS, DBL, true),
         field(IS_ERROR, DataTypes.BooleanType, false),
@@ -117,7 +118,7 @@ public final class Schemas {
         field(RECORDS_READ, LONG, false),
         field(RECORDS_WRITTEN, LONG, false),
         field(RECORDS_QUARANTINED, LONG, false),
-        field(METRICS, DataTypes.createMapType(STR, LONG, false), false),
+        field(METRICS, DataTypes.createMapType(STR, LONG, true), false),
         field(MESSAGE, STR, true),
     });
 
