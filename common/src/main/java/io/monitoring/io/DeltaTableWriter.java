@@ -45,16 +45,20 @@ public final class DeltaTableWriter {
             String in = partitionValues.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", "));
             condition = "t.`" + partitionColumn + "` IN (" + in + ") AND " + condition;
         }
+        long before = latestVersion(table);
         table.as("t").merge(source.as("s"), condition).whenNotMatched().insertAll().execute();
-        return lastOperationMetric(table, "numTargetRowsInserted");
+        // A merge that changes nothing leaves no commit behind; then nothing was inserted.
+        Row last = table.history(1).select("version", "operationMetrics").first();
+        if (last.getLong(0) == before) {
+            return 0L;
+        }
+        java.util.Map<String, String> metrics = last.getJavaMap(1);
+        String value = metrics == null ? null : metrics.get("numTargetRowsInserted");
+        return value == null ? 0L : Long.parseLong(value);
     }
 
-    /** A metric of the table's latest commit, as Delta's history records it (0 when absent). */
-    static long lastOperationMetric(DeltaTable table, String metric) {
-        Row last = table.history(1).select("operationMetrics").first();
-        java.util.Map<String, String> metrics = last.getJavaMap(0);
-        String value = metrics == null ? null : metrics.get(metric);
-        return value == null ? 0L : Long.parseLong(value);
+    private static long latestVersion(DeltaTable table) {
+        return table.history(1).select("version").first().getLong(0);
     }
 
     /** Replaces every row matching {@code predicate} with {@code rows}, atomically (one commit). */

@@ -2,6 +2,7 @@ package io.monitoring.jobs;
 
 import static io.monitoring.model.Columns.*;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 
 import io.monitoring.config.MonitoringConfig;
@@ -89,7 +90,10 @@ public final class IngestJob implements Callable<Integer> {
         IngestRules rules = new IngestRules(asOf, config.ingest(), config.models());
         Dataset<Row> parsed = LandingReader.read(spark, files, rules).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Row counts = parsed.agg(count("*"), count(col(INFERENCE)), count(col(ACTUAL)), count(col(QUARANTINE))).first();
+            // one pass for the counts and the partitions the merges may touch
+            Row counts = parsed.agg(count("*"), count(col(INFERENCE)), count(col(ACTUAL)), count(col(QUARANTINE)),
+                    collect_set(col(INFERENCE + "." + EVENT_DATE).cast("string")),
+                    collect_set(col(ACTUAL + "." + ACTUAL_DATE).cast("string"))).first();
             long read = counts.getLong(0);
             long quarantined = counts.getLong(3);
 
@@ -97,9 +101,9 @@ public final class IngestJob implements Callable<Integer> {
             Dataset<Row> actuals = IngestTransforms.actuals(parsed);
             Dataset<Row> quarantine = IngestTransforms.quarantine(parsed);
             long newInferences = DeltaTableWriter.insertNew(spark, config.paths().table(TableNames.INFERENCES), Schemas.INFERENCE,
-                    inferences, List.of(MODEL_ID, INFERENCE_ID), EVENT_DATE, distinctDates(inferences, EVENT_DATE));
+                    inferences, List.of(MODEL_ID, INFERENCE_ID), EVENT_DATE, sortedStrings(counts.getList(4)));
             long newActuals = DeltaTableWriter.insertNew(spark, config.paths().table(TableNames.ACTUALS), Schemas.ACTUAL,
-                    actuals, List.of(ACTUAL_ID), ACTUAL_DATE, distinctDates(actuals, ACTUAL_DATE));
+                    actuals, List.of(ACTUAL_ID), ACTUAL_DATE, sortedStrings(counts.getList(5)));
             long newQuarantine = DeltaTableWriter.insertNew(spark, config.paths().table(TableNames.QUARANTINE),
                     Schemas.QUARANTINE_ROW, quarantine, List.of(QUARANTINE_ID), null, null);
 
@@ -119,11 +123,9 @@ public final class IngestJob implements Callable<Integer> {
         }
     }
 
-    private static List<String> distinctDates(Dataset<Row> rows, String dateColumn) {
-        List<String> dates = new ArrayList<>();
-        for (Row r : rows.select(col(dateColumn).cast("string")).distinct().collectAsList()) {
-            dates.add(r.getString(0));
-        }
-        return dates;
+    private static List<String> sortedStrings(List<String> values) {
+        List<String> sorted = new ArrayList<>(values);
+        sorted.sort(String::compareTo);
+        return sorted;
     }
 }

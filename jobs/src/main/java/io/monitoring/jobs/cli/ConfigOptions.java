@@ -27,6 +27,11 @@ public final class ConfigOptions {
     @Option(names = "--publish", paramLabel = "PATH", description = "Root of the published JSON documents.")
     String publish;
 
+    /** Whether the user named a landing root (then an empty landing is an error, not a reason to generate samples). */
+    public boolean landingGiven() {
+        return landing != null || overrides.containsKey("paths.landing");
+    }
+
     public MonitoringConfig load() {
         Map<String, String> all = new LinkedHashMap<>(overrides);
         putIfSet(all, "paths.root", root);
