@@ -8,14 +8,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 
 /** Builds the per-record envelope rows ({@link Schemas#PARSED}) and the lineage columns they share. */
 final class ParsedRows {
     private ParsedRows() {}
 
     static Row accepted(Row inference, Row actual) {
-        return RowFactory.create(inference, actual, null);
+        return new GenericRowWithSchema(new Object[] {inference, actual, null}, Schemas.PARSED);
     }
 
     static Row rejected(RecordRejected why, SourcePosition pos, byte[] raw, long rawBytes, int maxRawChars) {
@@ -39,7 +39,7 @@ final class ParsedRows {
                 .set(RAW_TRUNCATED, truncated)
                 .set(LANDED_AT, pos.landedAt())
                 .build();
-        return RowFactory.create(null, null, q);
+        return new GenericRowWithSchema(new Object[] {null, null, q}, Schemas.PARSED);
     }
 
     static void lineage(RowBuilder row, SourcePosition pos) {

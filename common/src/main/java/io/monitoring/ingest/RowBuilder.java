@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.StructType;
 import scala.collection.JavaConverters;
 
@@ -16,10 +16,12 @@ import scala.collection.JavaConverters;
 public final class RowBuilder {
     private static final Map<StructType, Map<String, Integer>> INDEXES = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final StructType schema;
     private final Map<String, Integer> index;
     private final Object[] values;
 
     public RowBuilder(StructType schema) {
+        this.schema = schema;
         this.index = INDEXES.computeIfAbsent(schema, RowBuilder::indexOf);
         this.values = new Object[schema.fields().length];
     }
@@ -34,7 +36,7 @@ public final class RowBuilder {
     }
 
     public Row build() {
-        return RowFactory.create(values.clone());
+        return new GenericRowWithSchema(values.clone(), schema);
     }
 
     private static Object toSpark(Object value) {
