@@ -56,6 +56,7 @@ public final class ConfigLoader {
         Config segments = c.getConfig("segments");
         Config stats = c.getConfig("stats");
         Config spark = c.getConfig("spark");
+        Config catalog = c.getConfig("catalog");
         return new MonitoringConfig(
                 new MonitoringConfig.Paths(
                         trimSlash(paths.getString("landing")),
@@ -83,7 +84,11 @@ public final class ConfigLoader {
                 new MonitoringConfig.SparkSettings(
                         spark.getString("master"),
                         spark.getInt("shuffle-partitions"),
-                        stringMap(spark.getConfig("conf"))));
+                        stringMap(spark.getConfig("conf"))),
+                new MonitoringConfig.Catalog(
+                        catalog.getString("database"),
+                        catalog.getString("metastore"),
+                        catalog.getString("local-derby-dir")));
     }
 
     /** A config object whose keys may contain dots (Spark settings, model ids) read as a flat map. */

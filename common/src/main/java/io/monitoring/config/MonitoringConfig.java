@@ -15,7 +15,8 @@ public record MonitoringConfig(
         Models models,
         Segments segments,
         Stats stats,
-        SparkSettings spark) implements Serializable {
+        SparkSettings spark,
+        Catalog catalog) implements Serializable {
 
     /** Roots as Hadoop paths or URIs ({@code file:}, {@code s3a:}, or a plain local folder). */
     public record Paths(String landing, String warehouse, String publish) implements Serializable {
@@ -62,6 +63,17 @@ public record MonitoringConfig(
 
     /** Stats settings: which tags hold the serving facts the stats endpoint reports. */
     public record Stats(List<String> deploymentTypeKeys, List<String> serverVersionKeys) implements Serializable {}
+
+    /**
+     * Where tables are registered by name: {@code metastore} is "none" (paths only), "session" (the
+     * cluster's own catalog, e.g. a Hive metastore or Glue from spark-submit settings) or
+     * "local-derby" (an embedded Derby metastore under {@code localDerbyDir}, for local runs).
+     */
+    public record Catalog(String database, String metastore, String localDerbyDir) implements Serializable {
+        public boolean hive() {
+            return !"none".equals(metastore);
+        }
+    }
 
     /** Session settings; {@code master} is used only when spark-submit did not set one. */
     public record SparkSettings(String master, int shufflePartitions, Map<String, String> conf) implements Serializable {}

@@ -65,7 +65,7 @@ public final class IngestJob implements Callable<Integer> {
     public Integer call() {
         MonitoringConfig config = configOptions.load();
         Instant asOfTime = Instants.parse(asOf);
-        SparkSession spark = SparkSessionFactory.create("monitoring-ingest", config.spark());
+        SparkSession spark = SparkSessionFactory.create("monitoring-ingest", config);
         try {
             PipelineRun run = execute(spark, config, asOfTime, runId == null ? RunRecorder.newRunId(NAME) : runId);
             System.out.println(run.summary());
