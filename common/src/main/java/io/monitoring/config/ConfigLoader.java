@@ -57,6 +57,7 @@ public final class ConfigLoader {
         Config stats = c.getConfig("stats");
         Config spark = c.getConfig("spark");
         Config catalog = c.getConfig("catalog");
+        Config maintenance = c.getConfig("maintenance");
         return new MonitoringConfig(
                 new MonitoringConfig.Paths(
                         trimSlash(paths.getString("landing")),
@@ -88,7 +89,11 @@ public final class ConfigLoader {
                 new MonitoringConfig.Catalog(
                         catalog.getString("database"),
                         catalog.getString("metastore"),
-                        catalog.getString("local-derby-dir")));
+                        catalog.getString("local-derby-dir")),
+                new MonitoringConfig.Maintenance(
+                        maintenance.getDuration("vacuum-retention"),
+                        durationMap(maintenance.getConfig("retention")),
+                        maintenance.getBoolean("compact")));
     }
 
     /** A config object whose keys may contain dots (Spark settings, model ids) read as a flat map. */
@@ -100,6 +105,14 @@ public final class ConfigLoader {
                 key = key.substring(1, key.length() - 1);
             }
             out.put(key, String.valueOf(e.getValue().unwrapped()));
+        }
+        return Map.copyOf(out);
+    }
+
+    private static Map<String, java.time.Duration> durationMap(Config section) {
+        Map<String, java.time.Duration> out = new TreeMap<>();
+        for (String key : stringMap(section).keySet()) {
+            out.put(key, section.getDuration(key.contains(".") ? "\"" + key + "\"" : key));
         }
         return Map.copyOf(out);
     }

@@ -16,7 +16,8 @@ public record MonitoringConfig(
         Segments segments,
         Stats stats,
         SparkSettings spark,
-        Catalog catalog) implements Serializable {
+        Catalog catalog,
+        Maintenance maintenance) implements Serializable {
 
     /** Roots as Hadoop paths or URIs ({@code file:}, {@code s3a:}, or a plain local folder). */
     public record Paths(String landing, String warehouse, String publish) implements Serializable {
@@ -74,6 +75,12 @@ public record MonitoringConfig(
             return !"none".equals(metastore);
         }
     }
+
+    /**
+     * Weekly upkeep: files no longer referenced are vacuumed after {@code vacuumRetention}; rows
+     * whose time column is older than the table's retention (from the run's --as-of) are deleted.
+     */
+    public record Maintenance(Duration vacuumRetention, Map<String, Duration> retention, boolean compact) implements Serializable {}
 
     /** Session settings; {@code master} is used only when spark-submit did not set one. */
     public record SparkSettings(String master, int shufflePartitions, Map<String, String> conf) implements Serializable {}

@@ -47,18 +47,25 @@ public final class DeltaTableWriter {
         }
         long before = latestVersion(table);
         table.as("t").merge(source.as("s"), condition).whenNotMatched().insertAll().execute();
-        // A merge that changes nothing leaves no commit behind; then nothing was inserted.
+        return metricSince(table, before, "numTargetRowsInserted");
+    }
+
+    public static long latestVersion(DeltaTable table) {
+        return table.history(1).select("version").first().getLong(0);
+    }
+
+    /**
+     * A metric of the commit made after {@code versionBefore}, as Delta's history records it; 0
+     * when the operation changed nothing and so left no commit behind.
+     */
+    public static long metricSince(DeltaTable table, long versionBefore, String metric) {
         Row last = table.history(1).select("version", "operationMetrics").first();
-        if (last.getLong(0) == before) {
+        if (last.getLong(0) == versionBefore) {
             return 0L;
         }
         java.util.Map<String, String> metrics = last.getJavaMap(1);
-        String value = metrics == null ? null : metrics.get("numTargetRowsInserted");
+        String value = metrics == null ? null : metrics.get(metric);
         return value == null ? 0L : Long.parseLong(value);
-    }
-
-    private static long latestVersion(DeltaTable table) {
-        return table.history(1).select("version").first().getLong(0);
     }
 
     /** Replaces every row matching {@code predicate} with {@code rows}, atomically (one commit). */
