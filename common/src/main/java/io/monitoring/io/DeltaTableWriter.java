@@ -45,9 +45,40 @@ public final class DeltaTableWriter {
             String in = partitionValues.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", "));
             condition = "t.`" + partitionColumn + "` IN (" + in + ") AND " + condition;
         }
-        long before = latestVersion(table);
-        table.as("t").merge(source.as("s"), condition).whenNotMatched().insertAll().execute();
-        return metricSince(table, before, "numTargetRowsInserted");
+        String mergeCondition = condition;
+        return retryOnConflict(path, () -> {
+            long before = latestVersion(table);
+            table.as("t").merge(source.as("s"), mergeCondition).whenNotMatched().insertAll().execute();
+            return metricSince(table, before, "numTargetRowsInserted");
+        });
+    }
+
+    private static final int CONFLICT_ATTEMPTS = 5;
+
+    /**
+     * Runs a Delta write again when another writer committed a conflicting change first. The
+     * writes here are insert-if-new or replace-window, so a retry reads the winner's commit and
+     * converges on the same table; after the last attempt the conflict is thrown (a clean failure
+     * the next run completes).
+     */
+    static <T> T retryOnConflict(String path, java.util.function.Supplier<T> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.get();
+            } catch (io.delta.exceptions.DeltaConcurrentModificationException e) {
+                if (attempt >= CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+                org.apache.logging.log4j.LogManager.getLogger(DeltaTableWriter.class)
+                        .warn("concurrent commit on {} (attempt {}): {}; retrying", path, attempt, e.getClass().getSimpleName());
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     public static long latestVersion(DeltaTable table) {
@@ -72,7 +103,10 @@ public final class DeltaTableWriter {
     public static void replaceWhere(SparkSession spark, String path, StructType schema, Dataset<Row> rows,
             String predicate, String partitionColumn) {
         ensure(spark, path, schema, partitionColumn);
-        rows.write().format("delta").mode(SaveMode.Overwrite).option("replaceWhere", predicate).save(path);
+        retryOnConflict(path, () -> {
+            rows.write().format("delta").mode(SaveMode.Overwrite).option("replaceWhere", predicate).save(path);
+            return null;
+        });
     }
 
     public static void append(SparkSession spark, String path, StructType schema, Dataset<Row> rows) {
