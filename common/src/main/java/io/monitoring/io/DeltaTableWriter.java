@@ -18,11 +18,17 @@ public final class DeltaTableWriter {
 
     /** Creates the table with its explicit schema and partitioning if it does not exist yet. */
     public static DeltaTable ensure(SparkSession spark, String path, StructType schema, String partitionColumn) {
-        var builder = DeltaTable.createIfNotExists(spark).location(path).addColumns(schema);
-        if (partitionColumn != null) {
-            builder = builder.partitionedBy(partitionColumn);
+        if (DeltaTable.isDeltaTable(spark, path)) {
+            return DeltaTable.forPath(spark, path);
         }
-        return builder.execute();
+        // two first runs at once: the loser of the create sees the winner's table on retry
+        return retryOnConflict(path, () -> {
+            var builder = DeltaTable.createIfNotExists(spark).location(path).addColumns(schema);
+            if (partitionColumn != null) {
+                builder = builder.partitionedBy(partitionColumn);
+            }
+            return builder.execute();
+        });
     }
 
     public static boolean exists(SparkSession spark, String path) {
