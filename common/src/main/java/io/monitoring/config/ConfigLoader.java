@@ -29,7 +29,7 @@ public final class ConfigLoader {
     }
 
     static Config resolve(File environmentFile, Map<String, String> overrides) {
-        Config layered = ConfigFactory.parseMap(prefixed(overrides), "command-line overrides");
+        Config layered = overrides(prefixed(overrides));
         if (environmentFile != null) {
             if (!environmentFile.isFile()) {
                 throw new IllegalArgumentException("config file not found: " + environmentFile);
@@ -40,6 +40,22 @@ public final class ConfigLoader {
                 .withFallback(ConfigFactory.defaultOverrides())
                 .withFallback(ConfigFactory.parseResources("application.conf"))
                 .resolve();
+    }
+
+    /**
+     * Command-line values are plain strings, except lists and objects written in HOCON
+     * ({@code --set privacy.drop-fields=[user_id,email]}); paths with "//" stay strings.
+     */
+    private static Config overrides(Map<String, String> values) {
+        Config out = ConfigFactory.empty();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            String v = e.getValue().strip();
+            Config one = v.startsWith("[") || v.startsWith("{")
+                    ? ConfigFactory.parseString(e.getKey() + " = " + v)
+                    : ConfigFactory.parseMap(Map.of(e.getKey(), e.getValue()), "command-line overrides");
+            out = one.withFallback(out);
+        }
+        return out;
     }
 
     private static Map<String, String> prefixed(Map<String, String> overrides) {
@@ -58,6 +74,7 @@ public final class ConfigLoader {
         Config spark = c.getConfig("spark");
         Config catalog = c.getConfig("catalog");
         Config maintenance = c.getConfig("maintenance");
+        Config privacy = c.getConfig("privacy");
         return new MonitoringConfig(
                 new MonitoringConfig.Paths(
                         trimSlash(paths.getString("landing")),
@@ -93,7 +110,11 @@ public final class ConfigLoader {
                 new MonitoringConfig.Maintenance(
                         maintenance.getDuration("vacuum-retention"),
                         durationMap(maintenance.getConfig("retention")),
-                        maintenance.getBoolean("compact")));
+                        maintenance.getBoolean("compact")),
+                new MonitoringConfig.Privacy(
+                        List.copyOf(privacy.getStringList("drop-fields")),
+                        List.copyOf(privacy.getStringList("hash-fields")),
+                        privacy.getString("hash-key-env")));
     }
 
     /** A config object whose keys may contain dots (Spark settings, model ids) read as a flat map. */

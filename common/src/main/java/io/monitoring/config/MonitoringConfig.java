@@ -17,7 +17,8 @@ public record MonitoringConfig(
         Stats stats,
         SparkSettings spark,
         Catalog catalog,
-        Maintenance maintenance) implements Serializable {
+        Maintenance maintenance,
+        Privacy privacy) implements Serializable {
 
     /** Roots as Hadoop paths or URIs ({@code file:}, {@code s3a:}, or a plain local folder). */
     public record Paths(String landing, String warehouse, String publish) implements Serializable {
@@ -81,6 +82,12 @@ public record MonitoringConfig(
      * whose time column is older than the table's retention (from the run's --as-of) are deleted.
      */
     public record Maintenance(Duration vacuumRetention, Map<String, Duration> retention, boolean compact) implements Serializable {}
+
+    /**
+     * Personal fields of input_data/features and metadata/tags: dropped, or replaced by an HMAC
+     * whose key is read from the environment variable {@code hashKeyEnv}; never from config.
+     */
+    public record Privacy(List<String> dropFields, List<String> hashFields, String hashKeyEnv) implements Serializable {}
 
     /** Session settings; {@code master} is used only when spark-submit did not set one. */
     public record SparkSettings(String master, int shufflePartitions, Map<String, String> conf) implements Serializable {}

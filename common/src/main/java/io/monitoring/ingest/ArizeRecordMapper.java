@@ -58,6 +58,7 @@ final class ArizeRecordMapper {
             PredictionNormalizer.arize(label, row);
             Features features = FeatureReader.arize(JsonFields.object(prediction, "features"));
             Map<String, String> tags = FeatureReader.arizeTags(JsonFields.object(prediction, "tags"));
+            rules.personalData().apply(features, tags);
             Double latency = JsonFields.number(prediction, "latency_ms");
             row.set(MODEL_ID, model)
                     .set(INFERENCE_ID, id)
@@ -92,7 +93,7 @@ final class ArizeRecordMapper {
                     .set(ACTUAL_TIME, actualTime)
                     .set(ACTUAL_DATE, ParsedRows.utcDate(actualTime))
                     .set(SOURCE_FORMAT, FORMAT)
-                    .set(TAGS, FeatureReader.arizeTags(JsonFields.object(actual, "tags")));
+                    .set(TAGS, actualTags(JsonFields.object(actual, "tags"), rules));
             ParsedRows.lineage(row, pos);
             actualRow = row.build();
         }
@@ -108,6 +109,12 @@ final class ArizeRecordMapper {
             return rules.requireInRange(Timestamps.parse(top, "timestamp"), "timestamp");
         }
         return rules.requireInRange(pos.landedAt(), "landing time");
+    }
+
+    private static Map<String, String> actualTags(JsonNode tagsNode, IngestRules rules) throws RecordRejected {
+        Map<String, String> tags = FeatureReader.arizeTags(tagsNode);
+        rules.personalData().apply(Features.empty(), tags);
+        return tags;
     }
 
     /** {@code environment_params: {production: {}}} and likewise training / validation. */

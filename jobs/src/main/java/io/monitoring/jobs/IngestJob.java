@@ -87,7 +87,7 @@ public final class IngestJob implements Callable<Integer> {
         files.addAll(LandingFileLister.list(hadoopConf, config.paths().landingInferences(), config.ingest().fileSuffixes()));
         files.addAll(LandingFileLister.list(hadoopConf, config.paths().landingActuals(), config.ingest().fileSuffixes()));
 
-        IngestRules rules = new IngestRules(asOf, config.ingest(), config.models());
+        IngestRules rules = IngestRules.of(asOf, config, System.getenv());
         Dataset<Row> parsed = LandingReader.read(spark, files, rules).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             // one pass for the counts and the partitions the merges may touch
