@@ -114,7 +114,7 @@ public final class SampleLogGenerator {
         for (Path p : ours) {
             if (fs.exists(p)) {
                 if (!spec.overwrite()) {
-                    throw new IllegalStateException(p + " already exists; set overwrite to replace the sample");
+                    throw new IllegalStateException(p + " already exists; set overwrite (--overwrite) to replace the sample");
                 }
                 fs.delete(p, true);
             }
