@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.monitoring.config.MonitoringConfig;
+import io.monitoring.io.PipelineRun;
+import io.monitoring.model.TableNames;
 import io.monitoring.stats.InferenceStatsDocument;
 import io.monitoring.stats.InferenceStatsQuery;
 import io.monitoring.stats.InferenceStatsRequest;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,11 +35,12 @@ class InferenceStatsGoldenTest {
     static Path root;
 
     private static ObjectNode doc;
+    private static MonitoringConfig config;
 
     @BeforeAll
     static void computeDocument() {
         SparkSession spark = SharedSpark.get();
-        MonitoringConfig config = StatsTestSupport.config(root);
+        config = StatsTestSupport.config(root);
         StatsTestSupport.ingestAndComputeStats(spark, config, SeedExampleFixture.rows(),
                 new TimeWindow(SeedExampleFixture.PREV_DAY, SeedExampleFixture.NEXT_DAY));
         doc = InferenceStatsQuery.document(spark, config, InferenceStatsRequest.parse(
@@ -95,6 +99,47 @@ class InferenceStatsGoldenTest {
                 }
             }
         }
+    }
+
+    @Test
+    void statsDocPrintsThePublishedBytes() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        StatsDocCommand.print(SharedSpark.get(), config, InferenceStatsRequest.parse(
+                "default", "2024-05-02 00:00:00", "2024-05-03 00:00:00", null, null), out);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(InferenceStatsDocument.toBytes(doc), out.toByteArray());
+    }
+
+    @Test
+    void rerunningStatsReplacesItsRowsAndRecordsEachRun() {
+        SparkSession spark = SharedSpark.get();
+        String table = config.paths().table(TableNames.INFERENCE_STATS);
+        List<String> before = tableRows(spark, table);
+        PipelineRun rerun = StatsJob.execute(spark, config, new TimeWindow(SeedExampleFixture.PREV_DAY, SeedExampleFixture.NEXT_DAY), "rerun");
+        assertEquals(before, tableRows(spark, table));
+        assertEquals(410, rerun.recordsRead(), "production inferences of the two days");
+        assertEquals(before.size(), rerun.recordsWritten());
+        assertEquals(48, rerun.metrics().get("hours"));
+        List<Row> runs = spark.read().format("delta").load(config.paths().table(TableNames.PIPELINE_RUNS))
+                .where("job = 'stats' AND status = 'succeeded'").collectAsList();
+        assertEquals(2, runs.size());
+        for (Row r : runs) {
+            assertEquals(410L, r.<Long>getAs("records_read"));
+        }
+    }
+
+    /** The table's rows as sorted strings (sketch bytes included), to compare two states. */
+    private static List<String> tableRows(SparkSession spark, String table) {
+        List<String> rows = new ArrayList<>();
+        for (Row r : spark.read().format("delta").load(table).collectAsList()) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < r.length(); i++) {
+                Object v = r.get(i);
+                b.append(v instanceof byte[] bytes ? java.util.Base64.getEncoder().encodeToString(bytes) : String.valueOf(v)).append('|');
+            }
+            rows.add(b.toString());
+        }
+        java.util.Collections.sort(rows);
+        return rows;
     }
 
     private static List<String> fieldNames(JsonNode node) {
