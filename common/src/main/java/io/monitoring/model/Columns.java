@@ -100,4 +100,6 @@ public final class Columns {
     public static final String LATENCY_COUNT = "latency_count";
     public static final String DEPLOYMENT_TYPES = "deployment_types";
     public static final String SERVER_VERSIONS = "inference_server_versions";
+    public static final String CONFIDENCE_SKETCH = "confidence_sketch";
+    public static final String LATENCY_SKETCH = "latency_sketch";
 }

@@ -122,6 +122,41 @@ public final class Schemas {
         field(MESSAGE, STR, true),
     });
 
+    /** Sums whose merge must not depend on order: exact decimals, so reruns publish identical bytes. */
+    public static final DataType CONFIDENCE_SUM_TYPE = DataTypes.createDecimalType(38, 18);
+    public static final DataType LATENCY_SUM_TYPE = DataTypes.createDecimalType(38, 12);
+
+    /**
+     * The {@code inference_stats} table: mergeable aggregates per hour [window_start, window_end),
+     * workspace, model_id, model_version, level ("model": predicted_class null; "class": one row per
+     * predicted class, "" for inferences without one) and slice (slice_key/slice_value null: the whole
+     * model). Sketches are serialized Apache DataSketches KLL doubles sketches. Partitioned by
+     * event_date, the UTC date of window_start.
+     */
+    public static final StructType INFERENCE_STATS = new StructType(new StructField[] {
+        field(WINDOW_START, TS, false),
+        field(WINDOW_END, TS, false),
+        field(EVENT_DATE, DataTypes.DateType, false),
+        field(WORKSPACE, STR, false),
+        field(MODEL_ID, STR, false),
+        field(MODEL_VERSION, STR, true),
+        field(LEVEL, STR, false),
+        field(PREDICTED_CLASS, STR, true),
+        field(SLICE_KEY, STR, true),
+        field(SLICE_VALUE, STR, true),
+        field(NUM_INFERENCES, LONG, false),
+        field(NUM_ERRORS, LONG, false),
+        field(CLASS_COUNT, LONG, false),
+        field(CONFIDENCE_SUM, CONFIDENCE_SUM_TYPE, false),
+        field(CONFIDENCE_COUNT, LONG, false),
+        field(CONFIDENCE_SKETCH, DataTypes.BinaryType, true),
+        field(LATENCY_SUM_MS, LATENCY_SUM_TYPE, false),
+        field(LATENCY_COUNT, LONG, false),
+        field(LATENCY_SKETCH, DataTypes.BinaryType, true),
+        field(DEPLOYMENT_TYPES, STR_ARRAY, false),
+        field(SERVER_VERSIONS, STR_ARRAY, false),
+    });
+
     private static StructField field(String name, DataType type, boolean nullable) {
         return DataTypes.createStructField(name, type, nullable);
     }

@@ -1,0 +1,103 @@
+package io.monitoring.jobs;
+
+import static io.monitoring.model.Columns.*;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.monitoring.config.MonitoringConfig;
+import io.monitoring.io.DeltaTableWriter;
+import io.monitoring.io.PipelineRun;
+import io.monitoring.io.RunRecorder;
+import io.monitoring.jobs.cli.JobLauncher;
+import io.monitoring.jobs.cli.WindowedJobCommand;
+import io.monitoring.model.Schemas;
+import io.monitoring.model.TableNames;
+import io.monitoring.stats.HourlyWindows;
+import io.monitoring.stats.InferenceStatsAggregation;
+import io.monitoring.stats.TimeWindow;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+
+/**
+ * Stats: production rows of the Delta table {@code inferences} in the window into
+ * {@code inference_stats}, grain one row per (hour, workspace, model_id, model_version, level,
+ * predicted_class, slice_key, slice_value) with mergeable aggregates (counts, exact decimal sums,
+ * KLL sketches of confidence and latency, distinct serving facts). A window not on whole hours is
+ * widened to whole hours. Rerunnable: the rows of the window's hours are replaced in one commit.
+ * Appends one {@code pipeline_runs} row (read: production inferences in the window; written: stats rows).
+ */
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = "Compute the hourly inference_stats of a window from the inferences table.")
+public final class StatsJob extends WindowedJobCommand {
+    public static final String NAME = "stats";
+
+    public static void main(String[] args) {
+        JobLauncher.exit(new StatsJob(), args);
+    }
+
+    @Override
+    protected String jobName() {
+        return NAME;
+    }
+
+    @Override
+    protected PipelineRun runOnce(SparkSession spark, MonitoringConfig config, TimeWindow window, String runId) {
+        return execute(spark, config, window, runId);
+    }
+
+    /** Computes and replaces the stats of the window's hours; safe to call again. */
+    public static PipelineRun execute(SparkSession spark, MonitoringConfig config, TimeWindow window, String runId) {
+        return RunRecorder.record(spark, config, NAME, runId, () -> compute(spark, config, window, runId));
+    }
+
+    private static PipelineRun compute(SparkSession spark, MonitoringConfig config, TimeWindow requested, String runId) {
+        Instant started = Instant.now();
+        TimeWindow window = HourlyWindows.outward(requested);
+        String inferencesPath = config.paths().table(TableNames.INFERENCES);
+        String statsPath = config.paths().table(TableNames.INFERENCE_STATS);
+        if (!DeltaTableWriter.exists(spark, inferencesPath)) {
+            throw new IllegalStateException("no inferences table at " + inferencesPath + ": run ingest first");
+        }
+        Dataset<Row> inferences = spark.read().format("delta").load(inferencesPath);
+        Dataset<Row> stats = InferenceStatsAggregation.hourlyStats(
+                InferenceStatsAggregation.productionInWindow(inferences, window), config);
+        String predicate = windowPredicate(window);
+        DeltaTableWriter.replaceWhere(spark, statsPath, Schemas.INFERENCE_STATS, stats, predicate, EVENT_DATE);
+
+        // counted from what was committed, so the run row describes the table, not a recomputation
+        Row written = spark.read().format("delta").load(statsPath).where(predicate).agg(
+                count(lit(1)),
+                sum(when(col(LEVEL).equalTo(InferenceStatsAggregation.LEVEL_MODEL).and(col(SLICE_KEY).isNull()),
+                        col(NUM_INFERENCES)).otherwise(0L)),
+                countDistinct(col(MODEL_ID))).first();
+        long rows = written.getLong(0);
+        long inferencesRead = written.isNullAt(1) ? 0 : written.getLong(1);
+        Map<String, Long> metrics = new TreeMap<>();
+        metrics.put("hours", (long) HourlyWindows.hours(window).size());
+        metrics.put("models", written.getLong(2));
+        metrics.put("stats_rows", rows);
+        return new PipelineRun(runId, NAME, "succeeded", started, Instant.now(), window.start(), window.end(),
+                List.of(TableNames.INFERENCES), List.of(TableNames.INFERENCE_STATS),
+                inferencesRead, rows, 0, metrics, null);
+    }
+
+    /** The stats rows of the window's hours; names the event_date partitions so Delta touches only them. */
+    static String windowPredicate(TimeWindow window) {
+        LocalDate first = LocalDate.ofInstant(window.start(), ZoneOffset.UTC);
+        LocalDate last = LocalDate.ofInstant(window.end().minusNanos(1), ZoneOffset.UTC);
+        return String.format("%s >= DATE'%s' AND %s <= DATE'%s' AND %s >= TIMESTAMP'%s' AND %s < TIMESTAMP'%s'",
+                EVENT_DATE, first, EVENT_DATE, last, WINDOW_START, window.start(), WINDOW_START, window.end());
+    }
+}
