@@ -138,8 +138,12 @@ public final class ConfigLoader {
         return Map.copyOf(out);
     }
 
+    /** A local path without a scheme is made absolute, so every job and table sees the same folder. */
     private static String trimSlash(String path) {
         String p = path.strip();
+        if (!p.contains(":")) {
+            p = new java.io.File(p).getAbsolutePath();
+        }
         while (p.length() > 1 && p.endsWith("/") && !p.endsWith("://")) {
             p = p.substring(0, p.length() - 1);
         }
