@@ -2,8 +2,11 @@ package io.monitoring.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
+import io.monitoring.stats.TimeWindow;
 import java.io.File;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +117,41 @@ public final class ConfigLoader {
                 new MonitoringConfig.Privacy(
                         List.copyOf(privacy.getStringList("drop-fields")),
                         List.copyOf(privacy.getStringList("hash-fields")),
-                        privacy.getString("hash-key-env")));
+                        privacy.getString("hash-key-env")),
+                drift(c.getConfig("drift")));
+    }
+
+    private static MonitoringConfig.Drift drift(Config d) {
+        Config t = d.getConfig("thresholds");
+        Config windows = d.getConfig("reference.windows");
+        Map<String, TimeWindow> referenceWindows = new TreeMap<>();
+        for (String model : windows.root().keySet()) {
+            Config w = windows.getConfig(ConfigUtil.joinPath(model));
+            referenceWindows.put(model, new TimeWindow(Instant.parse(w.getString("start")), Instant.parse(w.getString("end"))));
+        }
+        return new MonitoringConfig.Drift(
+                d.getDuration("window"),
+                List.copyOf(d.getStringList("reference.environments")),
+                referenceWindows,
+                d.getInt("psi-bins"),
+                d.getInt("ks-bins"),
+                d.getInt("max-categories"),
+                d.getInt("percentile-accuracy"),
+                d.getDouble("smoothing-epsilon"),
+                d.getLong("min-sample-size"),
+                d.getDouble("false-discovery-rate"),
+                new MonitoringConfig.DriftThresholds(
+                        t.getDouble("psi"),
+                        t.getDouble("js-distance"),
+                        t.getDouble("ks-statistic"),
+                        t.getDouble("wasserstein"),
+                        t.getDouble("hellinger"),
+                        t.getDouble("total-variation"),
+                        t.getDouble("l-infinity"),
+                        t.getDouble("unseen-share"),
+                        t.getDouble("embedding-shift")),
+                d.getDouble("severity.medium-ratio"),
+                d.getDouble("severity.high-ratio"));
     }
 
     /** A config object whose keys may contain dots (Spark settings, model ids) read as a flat map. */

@@ -1,5 +1,6 @@
 package io.monitoring.config;
 
+import io.monitoring.stats.TimeWindow;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,8 @@ public record MonitoringConfig(
         SparkSettings spark,
         Catalog catalog,
         Maintenance maintenance,
-        Privacy privacy) implements Serializable {
+        Privacy privacy,
+        Drift drift) implements Serializable {
 
     /** Roots as Hadoop paths or URIs ({@code file:}, {@code s3a:}, or a plain local folder). */
     public record Paths(String landing, String warehouse, String publish) implements Serializable {
@@ -88,6 +90,51 @@ public record MonitoringConfig(
      * whose key is read from the environment variable {@code hashKeyEnv}; never from config.
      */
     public record Privacy(List<String> dropFields, List<String> hashFields, String hashKeyEnv) implements Serializable {}
+
+    /**
+     * Drift settings (the {@code drift} block of application.conf documents every key): window
+     * length, reference set, bin counts, smoothing, the minimum sample size, the false discovery
+     * rate of the Benjamini-Hochberg adjustment and per-statistic thresholds.
+     */
+    public record Drift(
+            Duration window,
+            List<String> referenceEnvironments,
+            Map<String, TimeWindow> referenceWindows,
+            int psiBins,
+            int ksBins,
+            int maxCategories,
+            int percentileAccuracy,
+            double smoothingEpsilon,
+            long minSampleSize,
+            double falseDiscoveryRate,
+            DriftThresholds thresholds,
+            double severityMediumRatio,
+            double severityHighRatio) implements Serializable {
+        public Drift {
+            referenceEnvironments = List.copyOf(referenceEnvironments);
+            referenceWindows = Map.copyOf(referenceWindows);
+            if (psiBins < 2 || ksBins < psiBins || ksBins % psiBins != 0) {
+                throw new IllegalArgumentException("drift.ks-bins (" + ksBins + ") must be a multiple of drift.psi-bins ("
+                        + psiBins + ") and psi-bins at least 2");
+            }
+            if (maxCategories < 1 || minSampleSize < 1 || !(falseDiscoveryRate > 0 && falseDiscoveryRate < 1)) {
+                throw new IllegalArgumentException("drift.max-categories and drift.min-sample-size must be positive and"
+                        + " drift.false-discovery-rate in (0, 1)");
+            }
+        }
+    }
+
+    /** The value at or above which each drift statistic counts as a shift; see the drift block in application.conf. */
+    public record DriftThresholds(
+            double psi,
+            double jsDistance,
+            double ksStatistic,
+            double wasserstein,
+            double hellinger,
+            double totalVariation,
+            double lInfinity,
+            double unseenShare,
+            double embeddingShift) implements Serializable {}
 
     /** Session settings; {@code master} is used only when spark-submit did not set one. */
     public record SparkSettings(String master, int shufflePartitions, Map<String, String> conf) implements Serializable {}

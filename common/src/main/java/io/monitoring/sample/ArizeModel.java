@@ -43,20 +43,18 @@ abstract class ArizeModel extends SampleModel {
             double u = c.rng.nextDouble();
             boolean inline = u < inlineShare;
             boolean delayed = !inline && u < actualShare;
-            JsonGenerator g = c.inferences.beginLine(1);
-            writeRecord(g, c, time, uid, false, inline, null);
-            c.inferences.endLine(time);
+            writeRecord(c.out.beginLine(1), c, time, uid, false, inline, null);
+            if (delayed) {
+                long arrival = time + c.delays.drawMicros(c.rng);
+                writeActualRecord(c.out.beginActual(), uid);
+                c.out.endActual(arrival);
+                c.counter.delayedActuals++;
+            }
+            c.out.endLine(time);
             c.counter.inferences++;
             c.counter.inferenceLines++;
             if (inline) {
                 c.counter.inlineActuals++;
-            }
-            if (delayed) {
-                long arrival = time + c.delays.drawMicros(c.rng);
-                PartitionWriter actuals = c.actuals.forArrival(arrival);
-                writeActualRecord(actuals.beginLine(1), uid);
-                actuals.endLine(arrival);
-                c.counter.delayedActuals++;
             }
         }
     }
@@ -65,9 +63,8 @@ abstract class ArizeModel extends SampleModel {
     void emitTraining(StreamContext c, long time) throws IOException {
         long uid = c.nextId();
         draw(c, time, false, false);
-        JsonGenerator g = c.inferences.beginLine(1);
-        writeRecord(g, c, time, uid, true, true, null);
-        c.inferences.endLine(time);
+        writeRecord(c.out.beginLine(1), c, time, uid, true, true, null);
+        c.out.endLine(time);
         c.counter.inferences++;
         c.counter.trainingRecords++;
         c.counter.inferenceLines++;

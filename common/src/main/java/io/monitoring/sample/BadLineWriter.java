@@ -34,7 +34,7 @@ final class BadLineWriter {
     /** Writes the {@code index}-th bad line, stamped {@code time}, into the day's inference partition. */
     BadLineReason write(StreamContext c, long time, long index) throws IOException {
         BadLineReason reason = reasonAt(index);
-        PartitionWriter out = c.inferences;
+        StreamOutput out = c.out;
         switch (reason) {
             case MALFORMED_JSON -> {
                 scratch.reset();

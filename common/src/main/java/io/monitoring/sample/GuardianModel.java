@@ -35,12 +35,13 @@ abstract class GuardianModel extends SampleModel {
             long time = times[i];
             long uid = c.nextId();
             boolean delayed = drawRecord(c, time);
-            writeRecord(c.inferences.beginLine(1), c, time, Ids.guardianId(uid), true, null);
-            c.inferences.endLine(time);
-            c.counter.inferenceLines++;
+            String recordId = Ids.guardianId(uid);
+            writeRecord(c.out.beginLine(1), c, time, recordId, true, null);
             if (delayed) {
-                emitActual(c, time, Ids.guardianId(uid));
+                emitActual(c, time, recordId);
             }
+            c.out.endLine(time);
+            c.counter.inferenceLines++;
         }
     }
 
@@ -67,11 +68,10 @@ abstract class GuardianModel extends SampleModel {
         return c.rng.nextDouble() < c.spec.actualShare();
     }
 
-    /** Writes the delayed actual of the record just drawn. */
+    /** Writes the delayed actual of the record just drawn (before its inference line ends). */
     protected final void emitActual(StreamContext c, long time, String recordId) throws IOException {
         long arrival = time + c.delays.drawMicros(c.rng);
-        PartitionWriter actuals = c.actuals.forArrival(arrival);
-        JsonGenerator g = actuals.beginLine(1);
+        JsonGenerator g = c.out.beginActual();
         g.writeStartObject();
         g.writeFieldName(ID);
         g.writeString(recordId);
@@ -82,7 +82,7 @@ abstract class GuardianModel extends SampleModel {
         g.writeFieldName(TIMESTAMP);
         g.writeString(c.timestamps.chars(), 0, c.timestamps.seconds(arrival));
         g.writeEndObject();
-        actuals.endLine(arrival);
+        c.out.endActual(arrival);
         c.counter.delayedActuals++;
     }
 

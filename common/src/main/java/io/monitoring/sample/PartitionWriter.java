@@ -1,6 +1,5 @@
 package io.monitoring.sample;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -24,7 +23,6 @@ final class PartitionWriter {
     private JsonLinesFile current;
     private String currentRelative;
     private int nextPart;
-    private long pendingRecords;
 
     PartitionWriter(FileSystem fs, Path root, String kind, LocalDate date, boolean gzip, long recordsPerFile,
                     List<WrittenFile> written) {
@@ -38,17 +36,9 @@ final class PartitionWriter {
         this.written = written;
     }
 
-    /** Starts a line of {@code records} records; returns the generator to write it with. */
-    JsonGenerator beginLine(long records) throws IOException {
-        return fileFor(records).generator();
-    }
-
-    void endLine(long landedMicros) throws IOException {
-        current.endLine(pendingRecords, landedMicros);
-    }
-
-    void rawLine(byte[] bytes, int length, long landedMicros) throws IOException {
-        fileFor(1).rawLine(bytes, length, landedMicros);
+    /** Appends one line (bytes ending with the newline) of {@code records} records. */
+    void write(byte[] bytes, int offset, int length, long records, long landedMicros) throws IOException {
+        fileFor(records).write(bytes, offset, length, records, landedMicros);
     }
 
     void close() throws IOException {
@@ -66,7 +56,6 @@ final class PartitionWriter {
             currentRelative = String.format("%s/part-%05d%s", partition, nextPart++, extension);
             current = new JsonLinesFile(fs, new Path(root, currentRelative), gzip);
         }
-        pendingRecords = records;
         return current;
     }
 }

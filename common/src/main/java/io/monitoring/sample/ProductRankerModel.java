@@ -89,7 +89,7 @@ final class ProductRankerModel extends GuardianModel {
 
     @Override
     void emit(StreamContext c, long[] times, int count) throws IOException {
-        JsonGenerator g = c.inferences.beginLine(count);
+        JsonGenerator g = c.out.beginLine(count);
         g.writeStartObject();
         g.writeFieldName(MONITOR_ID);
         g.writeString(id);
@@ -107,7 +107,7 @@ final class ProductRankerModel extends GuardianModel {
         }
         g.writeEndArray();
         g.writeEndObject();
-        c.inferences.endLine(times[count - 1]);
+        c.out.endLine(times[count - 1]);
         c.counter.batchEnvelopes++;
         c.counter.inferenceLines++;
     }

@@ -3,8 +3,9 @@ package io.monitoring.sample;
 import java.io.IOException;
 
 /**
- * One time-ordered stream of lines on one day (a model's records, the training set, the bad lines). The
- * day merges its streams by the time of their next line, so files are in time order across models.
+ * One time-ordered stream of lines on one day (a model's records, the training set, the bad lines): draws
+ * the records' sorted timestamps, groups them into lines (batch envelopes take up to {@code maxBatch}) and
+ * has the emitter write each line.
  */
 final class RecordStream {
     /** Writes the lines of {@code count} records stamped {@code times[0..count)}. */
@@ -31,11 +32,6 @@ final class RecordStream {
 
     boolean hasNext() {
         return batchSize > 0;
-    }
-
-    /** Time of the next line: its last record's time (a batch is sent when its last record is in). */
-    long nextTime() {
-        return batch[batchSize - 1];
     }
 
     void emitNext() throws IOException {

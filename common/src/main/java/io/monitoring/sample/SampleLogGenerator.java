@@ -38,8 +38,11 @@ import java.util.TreeSet;
  * time; {@code _generation.json} lists every file's landing time).
  *
  * <p>Output is a pure function of the spec: equal specs give byte-identical files. Memory stays flat
- * whatever the record count: records are streamed, never held. An existing sample under the root is
- * replaced only with {@code overwrite}; otherwise generation fails before writing anything.
+ * whatever the record count: records are streamed, never held. Days are written one after the other; within
+ * a day every stream (a model, the training set, the bad lines) renders on its own thread from its own
+ * random stream, one thread merges the lines in time order and files are deflated on background threads,
+ * so several cores are used without the output depending on scheduling. An existing sample under the root
+ * is replaced only with {@code overwrite}; otherwise generation fails before writing anything.
  */
 public final class SampleLogGenerator {
     private final SampleSpec spec;
@@ -80,13 +83,9 @@ public final class SampleLogGenerator {
                 counters[m] = new ModelCounter();
             }
             long[] badLineCounts = new long[BadLineReason.values().length];
-            BadLineWriter badLines = new BadLineWriter(
-                    new ArizeModel[] {(ArizeModel) models[0], (ArizeModel) models[2]},
-                    new GuardianModel[] {(GuardianModel) models[1], (GuardianModel) models[4]},
-                    (ProductRankerModel) models[3]);
             List<WrittenFile> written = new ArrayList<>();
             ActualRouter actuals = new ActualRouter(fs, root, spec.gzip(), spec.recordsPerFile(), written);
-            DayRun dayRun = new DayRun(spec, plan, profile, models, counters, badLines, badLineCounts);
+            DayRun dayRun = new DayRun(spec, plan, profile, counters, badLineCounts);
             for (int day = 0; day < spec.days(); day++) {
                 dayRun.run(day, fs, root, actuals, written);
             }

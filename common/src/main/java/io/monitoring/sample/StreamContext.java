@@ -4,7 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * Everything one stream of records (a model's production records, its training set, or the malformed
- * lines) needs on one day: its random stream, id sequence, outputs and counters. Single-threaded.
+ * lines) needs on one day: its random stream, id sequence, output and counters. Used by the stream's
+ * thread only.
  */
 final class StreamContext {
     final SampleSpec spec;
@@ -12,8 +13,7 @@ final class StreamContext {
     final Conditions conditions;
     final ActualDelays delays;
     final Timestamps timestamps;
-    final PartitionWriter inferences;
-    final ActualRouter actuals;
+    final StreamOutput out;
     final ModelCounter counter;
     private final Ids ids;
     private final int stream;
@@ -21,15 +21,14 @@ final class StreamContext {
     private long sequence;
 
     StreamContext(SampleSpec spec, int stream, int day, Conditions conditions, ActualDelays delays, Ids ids,
-                  Timestamps timestamps, PartitionWriter inferences, ActualRouter actuals, ModelCounter counter) {
+                  Timestamps timestamps, StreamOutput out, ModelCounter counter) {
         this.spec = spec;
         this.rng = Seeds.stream(spec.seed(), stream, day);
         this.conditions = conditions;
         this.delays = delays;
         this.ids = ids;
         this.timestamps = timestamps;
-        this.inferences = inferences;
-        this.actuals = actuals;
+        this.out = out;
         this.counter = counter;
         this.stream = stream;
         this.day = day;

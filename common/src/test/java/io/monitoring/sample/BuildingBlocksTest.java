@@ -133,9 +133,8 @@ class BuildingBlocksTest {
                 for (int i = 0; i < 200; i++) {
                     long t = day * Timestamps.MICROS_PER_DAY + (long) (rng.nextDouble() * Timestamps.MICROS_PER_DAY);
                     long arrival = t + delays.drawMicros(rng);
-                    PartitionWriter w = router.forArrival(arrival);
-                    w.beginLine(1).writeString("x");
-                    w.endLine(arrival);
+                    byte[] line = "\"x\"\n".getBytes(StandardCharsets.UTF_8);
+                    router.forArrival(arrival).write(line, 0, line.length, 1, arrival);
                 }
             }
             router.closeAll();
