@@ -83,7 +83,8 @@ public final class ConfigLoader {
                 new MonitoringConfig.SparkSettings(
                         spark.getString("master"),
                         spark.getInt("shuffle-partitions"),
-                        stringMap(spark.getConfig("conf"))));
+                        stringMap(spark.getConfig("conf"))),
+                QualitySettings.from(c.getConfig("quality")));
     }
 
     /** A config object whose keys may contain dots (Spark settings, model ids) read as a flat map. */

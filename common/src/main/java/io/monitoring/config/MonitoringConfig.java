@@ -15,7 +15,8 @@ public record MonitoringConfig(
         Models models,
         Segments segments,
         Stats stats,
-        SparkSettings spark) implements Serializable {
+        SparkSettings spark,
+        QualitySettings quality) implements Serializable {
 
     /** Roots as Hadoop paths or URIs ({@code file:}, {@code s3a:}, or a plain local folder). */
     public record Paths(String landing, String warehouse, String publish) implements Serializable {
