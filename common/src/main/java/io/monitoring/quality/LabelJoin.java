@@ -61,4 +61,18 @@ public final class LabelJoin {
                         .and(col("a." + INFERENCE_ID).equalTo(col("i." + INFERENCE_ID))), "left_anti")
                 .select(Arrays.stream(QualitySchemas.ORPHAN_ACTUAL.fieldNames()).map(n -> col("a." + n).as(n)).toArray(Column[]::new));
     }
+
+    /**
+     * Event dates of the inferences that the given actuals can label (same key, inside the label
+     * window): the labelled partitions that change when these actuals arrive.
+     */
+    public static Dataset<Row> affectedEventDates(Dataset<Row> inferences, Dataset<Row> actuals, Duration labelWindow) {
+        long windowMicros = labelWindow.toNanos() / 1_000L;
+        return inferences.alias("i")
+                .join(actuals.alias("a"), col("a." + MODEL_ID).equalTo(col("i." + MODEL_ID))
+                        .and(col("a." + INFERENCE_ID).equalTo(col("i." + INFERENCE_ID)))
+                        .and(abs(unix_micros(col("a." + ACTUAL_TIME)).minus(unix_micros(col("i." + EVENT_TIME))))
+                                .leq(lit(windowMicros))), "left_semi")
+                .select(col(EVENT_DATE)).distinct();
+    }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.monitoring.config.MonitoringConfig;
 import io.monitoring.testing.SharedSpark;
-import io.monitoring.testing.TestConfigs;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,7 +123,7 @@ class QualityMetricsMllibTest {
             detData.add(List.of(predicted, actual));
             rows.detection("det", T, predicted, actual);
         }
-        MonitoringConfig config = TestConfigs.under(root);
+        MonitoringConfig config = dayWindowsOnly();
         Dataset<Row> labeled = rows.toDataset(spark);
         long started = System.nanoTime();
         QualityMetrics.Params params = QualityMetrics.Params.of(config);
@@ -141,6 +140,17 @@ class QualityMetricsMllibTest {
         ranking = byModel.get("rank");
         detection = byModel.get("det");
         assertEquals(5, out.size());
+    }
+
+    /** Day windows only: every test row lies in one hour, so hour rows would only repeat the day's. */
+    private static MonitoringConfig dayWindowsOnly() {
+        try {
+            Path file = root.resolve("day-only.conf");
+            java.nio.file.Files.writeString(file, "monitoring.quality.granularities = [\"day\"]\n");
+            return io.monitoring.config.ConfigLoader.load(file.toFile(), Map.of("paths.root", root.toString()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Map<String, Row> classMetrics(Row row) {
