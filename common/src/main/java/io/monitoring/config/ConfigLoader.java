@@ -118,7 +118,8 @@ public final class ConfigLoader {
                         List.copyOf(privacy.getStringList("drop-fields")),
                         List.copyOf(privacy.getStringList("hash-fields")),
                         privacy.getString("hash-key-env")),
-                drift(c.getConfig("drift")));
+                drift(c.getConfig("drift")),
+                QualitySettings.from(c.getConfig("quality")));
     }
 
     private static MonitoringConfig.Drift drift(Config d) {

@@ -20,7 +20,8 @@ public record MonitoringConfig(
         Catalog catalog,
         Maintenance maintenance,
         Privacy privacy,
-        Drift drift) implements Serializable {
+        Drift drift,
+        QualitySettings quality) implements Serializable {
 
     /** Roots as Hadoop paths or URIs ({@code file:}, {@code s3a:}, or a plain local folder). */
     public record Paths(String landing, String warehouse, String publish) implements Serializable {
