@@ -12,8 +12,8 @@ import org.apache.spark.sql.types.StructType;
 public final class DriftSchemas {
     private DriftSchemas() {}
 
-    public static final String DRIFT_METRICS_TABLE = "drift_metrics";
-    public static final String DRIFT_BASELINES_TABLE = "drift_baselines";
+    public static final String DRIFT_METRICS_TABLE = io.monitoring.model.TableNames.DRIFT_METRICS;
+    public static final String DRIFT_BASELINES_TABLE = io.monitoring.model.TableNames.DRIFT_BASELINES;
 
     private static final DataType STR = DataTypes.StringType;
     private static final DataType DBL = DataTypes.DoubleType;

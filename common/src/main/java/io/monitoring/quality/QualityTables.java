@@ -7,11 +7,11 @@ public final class QualityTables {
     private QualityTables() {}
 
     /** One row per inference, with its latest actual inside the label window (if any). */
-    public static final String LABELED_INFERENCES = "labeled_inferences";
+    public static final String LABELED_INFERENCES = io.monitoring.model.TableNames.LABELED_INFERENCES;
     /** One row per actual record whose inference is not in the inferences table (yet). */
-    public static final String ORPHAN_ACTUALS = "orphan_actuals";
+    public static final String ORPHAN_ACTUALS = io.monitoring.model.TableNames.ORPHAN_ACTUALS;
     /** One row per granularity, window, model, model version and slice. */
-    public static final String MODEL_QUALITY = "model_quality";
+    public static final String MODEL_QUALITY = io.monitoring.model.TableNames.MODEL_QUALITY;
 
     public static final List<String> ALL = List.of(LABELED_INFERENCES, ORPHAN_ACTUALS, MODEL_QUALITY);
 }

@@ -36,12 +36,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The local pipeline: (sample logs when the landing is empty) -> ingest -> stats -> publish, in
+ * The local pipeline: (sample logs when the landing is empty) -> ingest -> join labels -> stats,
+ * quality, drift -> publish -> catalog, in
  * one JVM and one SparkSession, then prints where every result is. The same job classes run on a
  * cluster one by one through spark-submit (see README) or the Airflow DAGs.
  */
 @Command(name = "run-local", mixinStandardHelpOptions = true,
-        description = "Run ingest, stats and publish locally; generates sample logs when the landing holds none.")
+        description = "Run ingest, join, stats, quality, drift and publish locally; generates sample logs when the landing holds none.")
 public final class PipelineRunner implements Callable<Integer> {
     @Mixin
     ConfigOptions configOptions;
@@ -97,7 +98,10 @@ public final class PipelineRunner implements Callable<Integer> {
             if (window == null) {
                 out.println("no production inferences were accepted: nothing to compute stats for");
             } else {
+                runs.add(JoinLabelsJob.execute(spark, config, window, RunRecorder.newRunId(JoinLabelsJob.NAME)));
                 runs.add(StatsJob.execute(spark, config, window, RunRecorder.newRunId(StatsJob.NAME)));
+                runs.add(QualityJob.execute(spark, config, window, RunRecorder.newRunId(QualityJob.NAME)));
+                runs.add(DriftJob.execute(spark, config, window, RunRecorder.newRunId(DriftJob.NAME)));
                 runs.add(PublishJob.execute(spark, config, window, RunRecorder.newRunId(PublishJob.NAME)));
             }
             if (config.catalog().hive()) {

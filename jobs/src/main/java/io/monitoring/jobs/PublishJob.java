@@ -120,13 +120,18 @@ public final class PublishJob extends WindowedJobCommand {
             manifests.add(manifest.toString());
         }
 
+        long qualityAndDrift = new QualityDriftDocuments(spark, config, root).publish(workspaces, window);
+        files += qualityAndDrift;
+
         Map<String, Long> metrics = new TreeMap<>();
+        metrics.put("quality_and_drift_documents", qualityAndDrift);
         metrics.put("workspaces", (long) workspaces.size());
         metrics.put("workspaces_rejected", (long) rejected.size());
         metrics.put("documents", (long) plan.size());
         String message = rejected.isEmpty() ? null : "workspaces with unsafe names not published: " + rejected;
         return new PipelineRun(runId, NAME, "succeeded", started, Instant.now(), window.start(), window.end(),
-                List.of(TableNames.INFERENCE_STATS), manifests, plan.size(), files, 0, metrics, message);
+                List.of(TableNames.INFERENCE_STATS, TableNames.MODEL_QUALITY, TableNames.DRIFT_METRICS), manifests,
+                plan.size() + qualityAndDrift, files, 0, metrics, message);
     }
 
     /** Per workspace: each day touched, each hour, then the 24 hours ending at the window's end. */
