@@ -4,6 +4,7 @@ import static io.monitoring.drift.DriftColumns.*;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 import io.monitoring.config.MonitoringConfig;
@@ -164,7 +165,7 @@ public final class DriftJob implements Callable<Integer> {
             Dataset<Row> windowRows = withActuals(inferences()
                     .where(datesOf(Columns.EVENT_DATE, prev.start(), window.end()))
                     .where(col(Columns.EVENT_TIME).geq(lit(ts(prev.start()))).and(col(Columns.EVENT_TIME).lt(lit(ts(window.end())))))
-                    .where(col(Columns.ENVIRONMENT).isin(settings.referenceEnvironments().toArray()).unary_$bang())
+                    .where(not(col(Columns.ENVIRONMENT).isin(settings.referenceEnvironments().toArray())))
                     .withColumn(SIDE, when(col(Columns.EVENT_TIME).geq(lit(ts(window.start()))), lit(SIDE_CURRENT))
                             .otherwise(lit(SIDE_PREVIOUS))), prev.start());
 
