@@ -28,6 +28,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.Command;
 
 /**
@@ -71,17 +72,21 @@ public final class StatsJob extends WindowedJobCommand {
             throw new IllegalStateException("no inferences table at " + inferencesPath + ": run ingest first");
         }
         Dataset<Row> inferences = spark.read().format("delta").load(inferencesPath);
+        // kept for the write and the run's counts: the aggregation runs once
         Dataset<Row> stats = InferenceStatsAggregation.hourlyStats(
-                InferenceStatsAggregation.productionInWindow(inferences, window), config);
-        String predicate = windowPredicate(window);
-        DeltaTableWriter.replaceWhere(spark, statsPath, Schemas.INFERENCE_STATS, stats, predicate, EVENT_DATE);
-
-        // counted from what was committed, so the run row describes the table, not a recomputation
-        Row written = spark.read().format("delta").load(statsPath).where(predicate).agg(
-                count(lit(1)),
-                sum(when(col(LEVEL).equalTo(InferenceStatsAggregation.LEVEL_MODEL).and(col(SLICE_KEY).isNull()),
-                        col(NUM_INFERENCES)).otherwise(0L)),
-                countDistinct(col(MODEL_ID))).first();
+                InferenceStatsAggregation.productionInWindow(inferences, window), config)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Row written;
+        try {
+            written = stats.agg(
+                    count(lit(1)),
+                    sum(when(col(LEVEL).equalTo(InferenceStatsAggregation.LEVEL_MODEL).and(col(SLICE_KEY).isNull()),
+                            col(NUM_INFERENCES)).otherwise(0L)),
+                    countDistinct(col(MODEL_ID))).first();
+            DeltaTableWriter.replaceWhere(spark, statsPath, Schemas.INFERENCE_STATS, stats, windowPredicate(window), EVENT_DATE);
+        } finally {
+            stats.unpersist();
+        }
         long rows = written.getLong(0);
         long inferencesRead = written.isNullAt(1) ? 0 : written.getLong(1);
         Map<String, Long> metrics = new TreeMap<>();
