@@ -2,8 +2,11 @@ package io.monitoring.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
+import io.monitoring.stats.TimeWindow;
 import java.io.File;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +32,7 @@ public final class ConfigLoader {
     }
 
     static Config resolve(File environmentFile, Map<String, String> overrides) {
-        Config layered = ConfigFactory.parseMap(prefixed(overrides), "command-line overrides");
+        Config layered = overrides(prefixed(overrides));
         if (environmentFile != null) {
             if (!environmentFile.isFile()) {
                 throw new IllegalArgumentException("config file not found: " + environmentFile);
@@ -40,6 +43,22 @@ public final class ConfigLoader {
                 .withFallback(ConfigFactory.defaultOverrides())
                 .withFallback(ConfigFactory.parseResources("application.conf"))
                 .resolve();
+    }
+
+    /**
+     * Command-line values are plain strings, except lists and objects written in HOCON
+     * ({@code --set privacy.drop-fields=[user_id,email]}); paths with "//" stay strings.
+     */
+    private static Config overrides(Map<String, String> values) {
+        Config out = ConfigFactory.empty();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            String v = e.getValue().strip();
+            Config one = v.startsWith("[") || v.startsWith("{")
+                    ? ConfigFactory.parseString(e.getKey() + " = " + v)
+                    : ConfigFactory.parseMap(Map.of(e.getKey(), e.getValue()), "command-line overrides");
+            out = one.withFallback(out);
+        }
+        return out;
     }
 
     private static Map<String, String> prefixed(Map<String, String> overrides) {
@@ -56,6 +75,9 @@ public final class ConfigLoader {
         Config segments = c.getConfig("segments");
         Config stats = c.getConfig("stats");
         Config spark = c.getConfig("spark");
+        Config catalog = c.getConfig("catalog");
+        Config maintenance = c.getConfig("maintenance");
+        Config privacy = c.getConfig("privacy");
         return new MonitoringConfig(
                 new MonitoringConfig.Paths(
                         trimSlash(paths.getString("landing")),
@@ -83,7 +105,54 @@ public final class ConfigLoader {
                 new MonitoringConfig.SparkSettings(
                         spark.getString("master"),
                         spark.getInt("shuffle-partitions"),
-                        stringMap(spark.getConfig("conf"))));
+                        stringMap(spark.getConfig("conf"))),
+                new MonitoringConfig.Catalog(
+                        catalog.getString("database"),
+                        catalog.getString("metastore"),
+                        catalog.getString("local-derby-dir")),
+                new MonitoringConfig.Maintenance(
+                        maintenance.getDuration("vacuum-retention"),
+                        durationMap(maintenance.getConfig("retention")),
+                        maintenance.getBoolean("compact")),
+                new MonitoringConfig.Privacy(
+                        List.copyOf(privacy.getStringList("drop-fields")),
+                        List.copyOf(privacy.getStringList("hash-fields")),
+                        privacy.getString("hash-key-env")),
+                drift(c.getConfig("drift")),
+                QualitySettings.from(c.getConfig("quality")));
+    }
+
+    private static MonitoringConfig.Drift drift(Config d) {
+        Config t = d.getConfig("thresholds");
+        Config windows = d.getConfig("reference.windows");
+        Map<String, TimeWindow> referenceWindows = new TreeMap<>();
+        for (String model : windows.root().keySet()) {
+            Config w = windows.getConfig(ConfigUtil.joinPath(model));
+            referenceWindows.put(model, new TimeWindow(Instant.parse(w.getString("start")), Instant.parse(w.getString("end"))));
+        }
+        return new MonitoringConfig.Drift(
+                d.getDuration("window"),
+                List.copyOf(d.getStringList("reference.environments")),
+                referenceWindows,
+                d.getInt("psi-bins"),
+                d.getInt("ks-bins"),
+                d.getInt("max-categories"),
+                d.getInt("percentile-accuracy"),
+                d.getDouble("smoothing-epsilon"),
+                d.getLong("min-sample-size"),
+                d.getDouble("false-discovery-rate"),
+                new MonitoringConfig.DriftThresholds(
+                        t.getDouble("psi"),
+                        t.getDouble("js-distance"),
+                        t.getDouble("ks-statistic"),
+                        t.getDouble("wasserstein"),
+                        t.getDouble("hellinger"),
+                        t.getDouble("total-variation"),
+                        t.getDouble("l-infinity"),
+                        t.getDouble("unseen-share"),
+                        t.getDouble("embedding-shift")),
+                d.getDouble("severity.medium-ratio"),
+                d.getDouble("severity.high-ratio"));
     }
 
     /** A config object whose keys may contain dots (Spark settings, model ids) read as a flat map. */
@@ -99,8 +168,20 @@ public final class ConfigLoader {
         return Map.copyOf(out);
     }
 
+    private static Map<String, java.time.Duration> durationMap(Config section) {
+        Map<String, java.time.Duration> out = new TreeMap<>();
+        for (String key : stringMap(section).keySet()) {
+            out.put(key, section.getDuration(key.contains(".") ? "\"" + key + "\"" : key));
+        }
+        return Map.copyOf(out);
+    }
+
+    /** A local path without a scheme is made absolute, so every job and table sees the same folder. */
     private static String trimSlash(String path) {
         String p = path.strip();
+        if (!p.contains(":")) {
+            p = new java.io.File(p).getAbsolutePath();
+        }
         while (p.length() > 1 && p.endsWith("/") && !p.endsWith("://")) {
             p = p.substring(0, p.length() - 1);
         }

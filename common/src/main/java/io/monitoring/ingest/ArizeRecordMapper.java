@@ -58,7 +58,8 @@ final class ArizeRecordMapper {
             PredictionNormalizer.arize(label, row);
             Features features = FeatureReader.arize(JsonFields.object(prediction, "features"));
             Map<String, String> tags = FeatureReader.arizeTags(JsonFields.object(prediction, "tags"));
-            Double latency = JsonFields.number(prediction, "latency_ms");
+            rules.personalData().apply(features, tags);
+            Double latency = latency(prediction, tags);
             row.set(MODEL_ID, model)
                     .set(INFERENCE_ID, id)
                     .set(MODEL_VERSION, JsonFields.id(prediction, "model_version"))
@@ -92,7 +93,7 @@ final class ArizeRecordMapper {
                     .set(ACTUAL_TIME, actualTime)
                     .set(ACTUAL_DATE, ParsedRows.utcDate(actualTime))
                     .set(SOURCE_FORMAT, FORMAT)
-                    .set(TAGS, FeatureReader.arizeTags(JsonFields.object(actual, "tags")));
+                    .set(TAGS, actualTags(JsonFields.object(actual, "tags"), rules));
             ParsedRows.lineage(row, pos);
             actualRow = row.build();
         }
@@ -108,6 +109,30 @@ final class ArizeRecordMapper {
             return rules.requireInRange(Timestamps.parse(top, "timestamp"), "timestamp");
         }
         return rules.requireInRange(pos.landedAt(), "landing time");
+    }
+
+    /** Arize has no latency field: {@code prediction.latency_ms}, else a {@code latency_ms} tag. */
+    private static Double latency(JsonNode prediction, Map<String, String> tags) throws RecordRejected {
+        Double own = JsonFields.number(prediction, "latency_ms");
+        String tagged = tags.get("latency_ms");
+        if (own != null || tagged == null) {
+            return own;
+        }
+        try {
+            double v = Double.parseDouble(tagged);
+            if (!Double.isFinite(v) || v < 0) {
+                throw new RecordRejected(RejectReason.INVALID_NUMBER, "latency_ms tag is not a non-negative number");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new RecordRejected(RejectReason.WRONG_TYPE, "latency_ms tag is not a number");
+        }
+    }
+
+    private static Map<String, String> actualTags(JsonNode tagsNode, IngestRules rules) throws RecordRejected {
+        Map<String, String> tags = FeatureReader.arizeTags(tagsNode);
+        rules.personalData().apply(Features.empty(), tags);
+        return tags;
     }
 
     /** {@code environment_params: {production: {}}} and likewise training / validation. */

@@ -54,11 +54,12 @@ final class GuardianRecordMapper {
         Instant time = recordTime(rec, pos, rules);
         JsonNode metadata = JsonFields.object(rec, "metadata");
         Map<String, String> tags = FeatureReader.plainTags(metadata);
+        Features features = FeatureReader.guardian(JsonFields.object(rec, "input_data"));
+        rules.personalData().apply(features, tags);
 
         Row inference = null;
         if (isInference) {
             RowBuilder row = new RowBuilder(Schemas.INFERENCE);
-            Features features = FeatureReader.guardian(JsonFields.object(rec, "input_data"));
             Double latency = JsonFields.number(rec, "latency_ms");
             if (latency != null && latency < 0) {
                 throw new RecordRejected(RejectReason.INVALID_NUMBER, "latency_ms is negative");

@@ -6,8 +6,15 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /** What decides acceptance for one ingest run: its as-of time, the limits and the model mapping. */
-public record IngestRules(Instant asOf, MonitoringConfig.Ingest limits, MonitoringConfig.Models models)
-        implements Serializable {
+public record IngestRules(Instant asOf, MonitoringConfig.Ingest limits, MonitoringConfig.Models models,
+        PersonalData personalData) implements Serializable {
+
+    /** The rules of a run: personal-data handling resolved from config and the environment. */
+    public static IngestRules of(Instant asOf, MonitoringConfig config, java.util.Map<String, String> env) {
+        MonitoringConfig.Privacy privacy = config.privacy();
+        return new IngestRules(asOf, config.ingest(), config.models(), PersonalData.of(
+                java.util.Set.copyOf(privacy.dropFields()), java.util.Set.copyOf(privacy.hashFields()), privacy.hashKeyEnv(), env));
+    }
 
     public Instant oldestAccepted() {
         return asOf.minus(limits.maxAge());

@@ -88,7 +88,7 @@ public final class LandingFileParser {
                 if (line.tooLong()) {
                     pending.add(ParsedRows.rejected(new RecordRejected(RejectReason.LINE_TOO_LONG,
                             "line has " + line.totalBytes() + " bytes; the limit is " + rules.limits().maxLineBytes()),
-                            pos, line.bytes(), line.totalBytes(), rules.limits().maxRawChars()));
+                            pos, rules.personalData().active() ? null : line.bytes(), line.totalBytes(), rules.limits().maxRawChars()));
                 } else {
                     pending.addAll(router.route(line.bytes(), line.totalBytes(), pos));
                 }

@@ -80,7 +80,8 @@ public final class RecordRouter {
                 }
                 out.add(GuardianRecordMapper.map(rec, monitor, at, rules, GUARDIAN_BATCH));
             } catch (RecordRejected r) {
-                out.add(ParsedRows.rejected(r, at, rec.toString(), rec.toString().length(), rules.limits().maxRawChars()));
+                String raw = rules.personalData().redact(rec).toString();
+                out.add(ParsedRows.rejected(r, at, raw, raw.length(), rules.limits().maxRawChars()));
             }
         }
         return out;
@@ -137,7 +138,19 @@ public final class RecordRouter {
     }
 
     private Row reject(RecordRejected r, SourcePosition pos, byte[] line, long totalBytes) {
-        return ParsedRows.rejected(r, pos, line, totalBytes, rules.limits().maxRawChars());
+        PersonalData personal = rules.personalData();
+        if (!personal.active()) {
+            return ParsedRows.rejected(r, pos, line, totalBytes, rules.limits().maxRawChars());
+        }
+        // personal fields configured: keep only a redacted copy of the raw record, or nothing
+        try {
+            String redacted = personal.redact(new ObjectMapper().readTree(line)).toString();
+            return ParsedRows.rejected(r, pos, redacted, totalBytes, rules.limits().maxRawChars());
+        } catch (IOException | RuntimeException unparseable) {
+            RecordRejected withheld = new RecordRejected(r.reason(),
+                    r.getMessage() + " (raw text withheld: personal fields are configured and the line is not JSON)", r.modelId());
+            return ParsedRows.rejected(withheld, pos, (String) null, totalBytes, rules.limits().maxRawChars());
+        }
     }
 
     private static String firstLine(Exception e) {

@@ -18,11 +18,17 @@ public final class DeltaTableWriter {
 
     /** Creates the table with its explicit schema and partitioning if it does not exist yet. */
     public static DeltaTable ensure(SparkSession spark, String path, StructType schema, String partitionColumn) {
-        var builder = DeltaTable.createIfNotExists(spark).location(path).addColumns(schema);
-        if (partitionColumn != null) {
-            builder = builder.partitionedBy(partitionColumn);
+        if (DeltaTable.isDeltaTable(spark, path)) {
+            return DeltaTable.forPath(spark, path);
         }
-        return builder.execute();
+        // two first runs at once: the loser of the create sees the winner's table on retry
+        return retryOnConflict(path, () -> {
+            var builder = DeltaTable.createIfNotExists(spark).location(path).addColumns(schema);
+            if (partitionColumn != null) {
+                builder = builder.partitionedBy(partitionColumn);
+            }
+            return builder.execute();
+        });
     }
 
     public static boolean exists(SparkSession spark, String path) {
@@ -45,27 +51,68 @@ public final class DeltaTableWriter {
             String in = partitionValues.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", "));
             condition = "t.`" + partitionColumn + "` IN (" + in + ") AND " + condition;
         }
-        long before = latestVersion(table);
-        table.as("t").merge(source.as("s"), condition).whenNotMatched().insertAll().execute();
-        // A merge that changes nothing leaves no commit behind; then nothing was inserted.
+        String mergeCondition = condition;
+        return retryOnConflict(path, () -> {
+            long before = latestVersion(table);
+            table.as("t").merge(source.as("s"), mergeCondition).whenNotMatched().insertAll().execute();
+            return metricSince(table, before, "numTargetRowsInserted");
+        });
+    }
+
+    private static final int CONFLICT_ATTEMPTS = 5;
+
+    /**
+     * Runs a Delta write again when another writer committed a conflicting change first. The
+     * writes here are insert-if-new or replace-window, so a retry reads the winner's commit and
+     * converges on the same table; after the last attempt the conflict is thrown (a clean failure
+     * the next run completes).
+     */
+    static <T> T retryOnConflict(String path, java.util.function.Supplier<T> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.get();
+            } catch (io.delta.exceptions.DeltaConcurrentModificationException e) {
+                if (attempt >= CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+                org.apache.logging.log4j.LogManager.getLogger(DeltaTableWriter.class)
+                        .warn("concurrent commit on {} (attempt {}): {}; retrying", path, attempt, e.getClass().getSimpleName());
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public static long latestVersion(DeltaTable table) {
+        return table.history(1).select("version").first().getLong(0);
+    }
+
+    /**
+     * A metric of the commit made after {@code versionBefore}, as Delta's history records it; 0
+     * when the operation changed nothing and so left no commit behind.
+     */
+    public static long metricSince(DeltaTable table, long versionBefore, String metric) {
         Row last = table.history(1).select("version", "operationMetrics").first();
-        if (last.getLong(0) == before) {
+        if (last.getLong(0) == versionBefore) {
             return 0L;
         }
         java.util.Map<String, String> metrics = last.getJavaMap(1);
-        String value = metrics == null ? null : metrics.get("numTargetRowsInserted");
+        String value = metrics == null ? null : metrics.get(metric);
         return value == null ? 0L : Long.parseLong(value);
-    }
-
-    private static long latestVersion(DeltaTable table) {
-        return table.history(1).select("version").first().getLong(0);
     }
 
     /** Replaces every row matching {@code predicate} with {@code rows}, atomically (one commit). */
     public static void replaceWhere(SparkSession spark, String path, StructType schema, Dataset<Row> rows,
             String predicate, String partitionColumn) {
         ensure(spark, path, schema, partitionColumn);
-        rows.write().format("delta").mode(SaveMode.Overwrite).option("replaceWhere", predicate).save(path);
+        retryOnConflict(path, () -> {
+            rows.write().format("delta").mode(SaveMode.Overwrite).option("replaceWhere", predicate).save(path);
+            return null;
+        });
     }
 
     public static void append(SparkSession spark, String path, StructType schema, Dataset<Row> rows) {

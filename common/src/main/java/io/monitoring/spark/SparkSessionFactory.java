@@ -1,6 +1,7 @@
 package io.monitoring.spark;
 
 import io.monitoring.config.MonitoringConfig;
+import java.io.File;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -12,9 +13,27 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessionFactory {
     private SparkSessionFactory() {}
 
-    public static SparkSession create(String appName, MonitoringConfig.SparkSettings settings) {
-        SparkConf launched = new SparkConf();
+    /** A session for a job: Spark settings plus the configured table catalog. */
+    public static SparkSession create(String appName, MonitoringConfig config) {
         SparkSession.Builder builder = SparkSession.builder().appName(appName);
+        MonitoringConfig.Catalog catalog = config.catalog();
+        if ("local-derby".equals(catalog.metastore())) {
+            File derby = new File(catalog.localDerbyDir()).getAbsoluteFile();
+            builder.enableHiveSupport()
+                    .config("spark.hadoop.javax.jdo.option.ConnectionURL",
+                            "jdbc:derby:;databaseName=" + derby.getPath() + ";create=true")
+                    .config("spark.sql.warehouse.dir", new File(derby.getParentFile(), "spark-warehouse").toURI().toString());
+            System.setProperty("derby.stream.error.file", new File(derby.getParentFile(), "derby.log").getPath());
+        }
+        return configure(builder, config.spark());
+    }
+
+    public static SparkSession create(String appName, MonitoringConfig.SparkSettings settings) {
+        return configure(SparkSession.builder().appName(appName), settings);
+    }
+
+    private static SparkSession configure(SparkSession.Builder builder, MonitoringConfig.SparkSettings settings) {
+        SparkConf launched = new SparkConf();
         if (!launched.contains("spark.master")) {
             builder.master(settings.master())
                     .config("spark.ui.enabled", "false")

@@ -18,7 +18,7 @@ class RecordRouterTest {
     private static final Instant AS_OF = Instant.parse("2026-02-02T00:00:00Z");
     private static final SourcePosition POS = new SourcePosition("file:/landing/x.jsonl", 7, null, Instant.parse("2026-02-01T12:00:00Z"));
     private final MonitoringConfig config = ConfigLoader.load(null, Map.of("models.monitor-to-model.mon_1", "intent"));
-    private final RecordRouter router = new RecordRouter(new IngestRules(AS_OF, config.ingest(), config.models()));
+    private final RecordRouter router = new RecordRouter(IngestRules.of(AS_OF, config, Map.of()));
 
     private List<Row> route(String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
@@ -119,5 +119,32 @@ class RecordRouterTest {
 
     private String reasonOf(byte[] bytes) {
         return router.route(bytes, bytes.length, POS).get(0).getStruct(2).getAs(REASON);
+    }
+
+    @Test
+    void personalFieldsAreDroppedOrHashedBeforeAnythingIsWritten() {
+        MonitoringConfig strict = ConfigLoader.load(null, Map.of("privacy.drop-fields", "[user_id]", "privacy.hash-fields", "[region, email]"));
+        RecordRouter private_ = new RecordRouter(IngestRules.of(AS_OF, strict, Map.of("MONITORING_PII_KEY", "k1")));
+        String json = "{\"id\":\"a\",\"monitor_id\":\"m\",\"prediction\":\"x\",\"input_data\":{\"user_id\":\"u123\",\"email\":\"a@b.c\",\"age\":41},"
+                + "\"metadata\":{\"region\":\"north\",\"platform\":\"web\"}}";
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        Row r = private_.route(bytes, bytes.length, POS).get(0).getStruct(0);
+        Map<String, String> categorical = JavaConverters.mapAsJavaMap(r.<scala.collection.Map<String, String>>getAs(CATEGORICAL_FEATURES));
+        Map<String, String> tags = JavaConverters.mapAsJavaMap(r.<scala.collection.Map<String, String>>getAs(TAGS));
+        assertFalse(categorical.containsKey("user_id"));
+        assertTrue(categorical.get("email").startsWith("hmac:"));
+        assertTrue(tags.get("region").startsWith("hmac:"));
+        assertEquals("web", tags.get("platform"));
+        assertFalse(r.toString().contains("u123") || r.toString().contains("a@b.c") || r.toString().contains("north"));
+
+        byte[] bad = "{\"id\":\"b\",\"monitor_id\":\"m\",\"prediction\":\"x\",\"latency_ms\":\"slow\",\"input_data\":{\"user_id\":\"u123\"}}".getBytes(StandardCharsets.UTF_8);
+        Row q = private_.route(bad, bad.length, POS).get(0).getStruct(2);
+        assertEquals("wrong_type", q.getAs(REASON));
+        assertFalse(((String) q.getAs(RAW_TEXT)).contains("u123"), "quarantined raw text is redacted too");
+        byte[] notJson = "user_id=u123 broken".getBytes(StandardCharsets.UTF_8);
+        Row withheld = private_.route(notJson, notJson.length, POS).get(0).getStruct(2);
+        assertNull(withheld.getAs(RAW_TEXT));
+
+        assertThrows(IllegalStateException.class, () -> IngestRules.of(AS_OF, strict, Map.of()), "hashing without a key fails fast");
     }
 }

@@ -65,7 +65,7 @@ public final class IngestJob implements Callable<Integer> {
     public Integer call() {
         MonitoringConfig config = configOptions.load();
         Instant asOfTime = Instants.parse(asOf);
-        SparkSession spark = SparkSessionFactory.create("monitoring-ingest", config.spark());
+        SparkSession spark = SparkSessionFactory.create("monitoring-ingest", config);
         try {
             PipelineRun run = execute(spark, config, asOfTime, runId == null ? RunRecorder.newRunId(NAME) : runId);
             System.out.println(run.summary());
@@ -87,7 +87,7 @@ public final class IngestJob implements Callable<Integer> {
         files.addAll(LandingFileLister.list(hadoopConf, config.paths().landingInferences(), config.ingest().fileSuffixes()));
         files.addAll(LandingFileLister.list(hadoopConf, config.paths().landingActuals(), config.ingest().fileSuffixes()));
 
-        IngestRules rules = new IngestRules(asOf, config.ingest(), config.models());
+        IngestRules rules = IngestRules.of(asOf, config, System.getenv());
         Dataset<Row> parsed = LandingReader.read(spark, files, rules).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             // one pass for the counts and the partitions the merges may touch

@@ -1,0 +1,53 @@
+package io.monitoring.drift;
+
+import static io.monitoring.drift.DriftColumns.*;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The one aggregation behind every drift statistic: the long-form values, each given its bin
+ * (numeric: edges below it; categorical: its position in the baseline's categories, 0 = other;
+ * embedding: its dimension), grouped once by side, model, version, slice, column and bin.
+ * Output: one row per side, model_id, model_version, slice, column with its {@code histogram}
+ * (cells of bin, n, n_out, sum, sum_sq), a few hundred bytes, small enough to collect.
+ */
+public final class DriftProfiles {
+    private static final Column[] KEYS = {col(SIDE), col(MODEL_ID), col(MODEL_VERSION), col(SLICE_KEY), col(SLICE_VALUE),
+        col(COLUMN_NAME), col(COLUMN_TYPE)};
+
+    private DriftProfiles() {}
+
+    /** {@code bins} has the {@link DriftSchemas#BINS} schema; columns without bins land in cell {@link DriftColumns#BIN_UNBINNED}. */
+    public static Dataset<Row> profile(Dataset<Row> values, Dataset<Row> bins) {
+        Dataset<Row> b = bins.select(col(MODEL_ID).as("b_model"), col(COLUMN_NAME).as("b_column"), col(COLUMN_TYPE).as("b_type"),
+                col(EDGES), col(CATEGORIES), col(RANGE_MIN), col(RANGE_MAX));
+        Dataset<Row> binned = values.join(broadcast(b), col(MODEL_ID).equalTo(col("b_model"))
+                        .and(col(COLUMN_NAME).equalTo(col("b_column"))).and(col(COLUMN_TYPE).equalTo(col("b_type"))), "left")
+                .withColumn(BIN, expr("CASE"
+                        + " WHEN " + COLUMN_TYPE + " = '" + EMBEDDING + "' THEN CASE WHEN " + NUM + " IS NULL THEN " + BIN_NULL
+                        + " ELSE " + DIM + " END"
+                        + " WHEN " + COLUMN_TYPE + " = '" + NUMERIC + "' THEN CASE WHEN " + NUM + " IS NULL THEN " + BIN_NULL
+                        + " WHEN " + EDGES + " IS NULL THEN " + BIN_UNBINNED
+                        + " ELSE size(filter(" + EDGES + ", e -> e < " + NUM + ")) END"
+                        + " ELSE CASE WHEN " + CAT + " IS NULL THEN " + BIN_NULL + " WHEN " + CATEGORIES + " IS NULL THEN " + BIN_UNBINNED
+                        + " ELSE array_position(" + CATEGORIES + ", " + CAT + ") END END").cast("int"))
+                .withColumn(N_OUT, expr("CASE WHEN " + NUM + " < " + RANGE_MIN + " OR " + NUM + " > " + RANGE_MAX + " THEN 1 ELSE 0 END"));
+        Column[] withBin = java.util.Arrays.copyOf(KEYS, KEYS.length + 1);
+        withBin[KEYS.length] = col(BIN);
+        return binned.groupBy(withBin)
+                .agg(count(lit(1)).as(N), sum(col(N_OUT)).cast("long").as(N_OUT), sum(col(NUM)).as(SUM),
+                        sum(col(NUM).multiply(col(NUM))).as(SUM_SQ))
+                .groupBy(KEYS)
+                .agg(collect_list(struct(col(BIN), col(N), col(N_OUT), col(SUM), col(SUM_SQ))).as(HISTOGRAM));
+    }
+}

@@ -1,0 +1,248 @@
+package io.monitoring.quality;
+
+import static io.monitoring.model.Columns.*;
+import static io.monitoring.quality.QualityColumns.*;
+import static io.monitoring.quality.QualityRows.GROUP_ID;
+import static org.apache.spark.sql.functions.*;
+
+import io.monitoring.config.MonitoringConfig;
+import io.monitoring.config.QualitySettings;
+import io.monitoring.ingest.PredictionKinds;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Labelled inferences to {@code model_quality} rows. Every metric family is an aggregation of the
+ * evaluation rows ({@link QualityRows}) by one group key, so all windows, slices and models of a
+ * run are computed together: one aggregation for counts, coverage, lag, accuracy, regression and
+ * ranking sums; one for the confusion counts (from which every per-class, macro and weighted value
+ * follows); one for per-class detection counts; one sort of distinct scores for ROC/PR AUC and log
+ * loss; and the CBPE estimate. Pure functions, no I/O.
+ */
+public final class QualityMetrics {
+    private static final int PERCENTILE_ACCURACY = 10_000;
+
+    /** What the metrics need from the configuration. */
+    public record Params(QualitySettings quality, MonitoringConfig.Segments segments,
+            Map<String, String> workspaceOfModel, String defaultWorkspace) implements Serializable {
+        public static Params of(MonitoringConfig config) {
+            return new Params(config.quality(), config.segments(), config.models().workspaceOfModel(), config.models().defaultWorkspace());
+        }
+    }
+
+    private QualityMetrics() {}
+
+    /** Evaluation rows of labelled inferences: the input of {@link #fromRows}; worth persisting. */
+    public static Dataset<Row> evaluationRows(Dataset<Row> labeled, Params p) {
+        Dataset<Row> production = labeled.where(col(ENVIRONMENT).isin(p.quality().environments().toArray()));
+        return QualityRows.expand(QualityRows.prepare(production, p.quality().rankingK()), p.quality().granularities(), p.segments());
+    }
+
+    /** {@link #evaluationRows} then {@link #fromRows}. */
+    public static Dataset<Row> modelQuality(Dataset<Row> labeled, Dataset<Row> reference, Params p) {
+        return fromRows(evaluationRows(labeled, p), reference, p);
+    }
+
+    /**
+     * Rows of {@link QualitySchemas#MODEL_QUALITY}, one per group of the evaluation rows.
+     *
+     * @param reference labelled inferences of the CBPE reference periods (null: no estimates)
+     */
+    public static Dataset<Row> fromRows(Dataset<Row> rows, Dataset<Row> reference, Params p) {
+        QualitySettings q = p.quality();
+        Dataset<Row> main = mainAggregates(rows, q.rankingK());
+
+        Dataset<Row> cls = rows.where(col(QualityRows.IS_CLS));
+        Dataset<Row> confusion = cls.groupBy(col(GROUP_ID), col(ACTUAL_LABEL).as(ACTUAL_CLASS), col(PREDICTION_LABEL).as(PREDICTED_CLASS))
+                .agg(count(lit(1)).as(COUNT));
+        Dataset<Row> confusionLists = confusion.groupBy(GROUP_ID).agg(
+                array_sort(collect_list(struct(col(ACTUAL_CLASS), col(PREDICTED_CLASS), col(COUNT)))).as(CONFUSION_MATRIX));
+        Dataset<Row> clsCounts = confusion.select(col(GROUP_ID), col(ACTUAL_CLASS).as(CLASS_NAME), col(COUNT).as(SUPPORT),
+                        lit(0L).as(PREDICTED), when(col(ACTUAL_CLASS).equalTo(col(PREDICTED_CLASS)), col(COUNT)).otherwise(0L).as(TRUE_POSITIVES))
+                .unionByName(confusion.select(col(GROUP_ID), col(PREDICTED_CLASS).as(CLASS_NAME), lit(0L).as(SUPPORT),
+                        col(COUNT).as(PREDICTED), lit(0L).as(TRUE_POSITIVES)))
+                .groupBy(GROUP_ID, CLASS_NAME).agg(sum(SUPPORT).as(SUPPORT), sum(PREDICTED).as(PREDICTED), sum(TRUE_POSITIVES).as(TRUE_POSITIVES));
+        Dataset<Row> detCounts = rows.where(col(QualityRows.IS_DET))
+                .select(col(GROUP_ID), col(QualityRows.PRED_SET), col(QualityRows.ACT_SET),
+                        explode(array_union(col(QualityRows.PRED_SET), col(QualityRows.ACT_SET))).as(CLASS_NAME))
+                .groupBy(GROUP_ID, CLASS_NAME).agg(
+                        sum(when(array_contains(col(QualityRows.ACT_SET), col(CLASS_NAME)), 1L).otherwise(0L)).as(SUPPORT),
+                        sum(when(array_contains(col(QualityRows.PRED_SET), col(CLASS_NAME)), 1L).otherwise(0L)).as(PREDICTED),
+                        sum(when(array_contains(col(QualityRows.ACT_SET), col(CLASS_NAME))
+                                .and(array_contains(col(QualityRows.PRED_SET), col(CLASS_NAME))), 1L).otherwise(0L)).as(TRUE_POSITIVES));
+
+        Dataset<Row> groupClasses = clsCounts.groupBy(GROUP_ID).agg(collect_list(CLASS_NAME).as("classes"));
+        Dataset<Row> probabilities = ScoreCurves.classProbabilities(cls, groupClasses);
+        Dataset<Row> areas = ScoreCurves.areas(probabilities);
+        Dataset<Row> losses = ScoreCurves.logLoss(probabilities);
+        Dataset<Row> areaMeans = areas.groupBy(GROUP_ID).agg(avg(ROC_AUC).as(ROC_AUC), avg(PR_AUC).as(PR_AUC));
+
+        Dataset<Row> classes = Joins.using(clsCounts.unionByName(detCounts), areas, List.of(GROUP_ID, CLASS_NAME), "left");
+        Dataset<Row> estimateGroups = null;
+        if (q.cbpe().enabled() && reference != null) {
+            Cbpe.Estimates estimates = Cbpe.estimate(rows.where(col(QualityRows.IS_SCORED)), reference, q.cbpe());
+            classes = Joins.using(classes, estimates.perClass(), List.of(GROUP_ID, CLASS_NAME), "full_outer");
+            estimateGroups = estimates.perGroup();
+        } else {
+            classes = classes.withColumn(ESTIMATED_PRECISION, lit(null).cast("double"))
+                    .withColumn(ESTIMATED_RECALL, lit(null).cast("double"))
+                    .withColumn(ESTIMATED_F1, lit(null).cast("double"));
+        }
+        Dataset<Row> classAggregates = classAggregates(classes);
+
+        Dataset<Row> out = main;
+        out = Joins.using(out, classAggregates, List.of(GROUP_ID), "left");
+        out = Joins.using(out, confusionLists, List.of(GROUP_ID), "left");
+        out = Joins.using(out, areaMeans, List.of(GROUP_ID), "left");
+        out = Joins.using(out, losses, List.of(GROUP_ID), "left");
+        if (estimateGroups != null) {
+            out = Joins.using(out, estimateGroups, List.of(GROUP_ID), "left");
+        }
+        return finish(out, p, estimateGroups != null);
+    }
+
+    private static Column countIf(Column condition) {
+        return sum(when(condition, 1L).otherwise(0L));
+    }
+
+    private static Column sumIf(Column condition, Column value) {
+        return sum(when(condition, value));
+    }
+
+    private static Dataset<Row> mainAggregates(Dataset<Row> rows, List<Integer> ks) {
+        Column reg = col(QualityRows.IS_REG);
+        Column err = col(QualityRows.ERR);
+        Column nonZeroActual = reg.and(col(ACTUAL_VALUE).notEqual(0.0));
+        List<Column> aggs = new ArrayList<>(List.of(
+                count(lit(1)).as(NUM_INFERENCES),
+                countIf(col(HAS_ACTUAL)).as(NUM_LABELED),
+                percentile_approx(when(col(HAS_ACTUAL), col(LABEL_LAG_SECONDS)), array(lit(0.5), lit(0.95)), lit(PERCENTILE_ACCURACY)).as("lag"),
+                max(when(col(PREDICTION_KIND).isin(PredictionKinds.CLASSIFICATION, PredictionKinds.REGRESSION,
+                        PredictionKinds.RANKING, PredictionKinds.DETECTION), col(PREDICTION_KIND))).as("any_kind"),
+                countIf(col(QualityRows.IS_CLS)).as("n_cls"),
+                countIf(col(QualityRows.CORRECT)).as("n_correct"),
+                countIf(reg).as("n_reg"),
+                sumIf(reg, abs(err)).as("sum_abs_err"),
+                sumIf(reg, err.multiply(err)).as("sum_sq_err"),
+                sumIf(reg, err).as("sum_err"),
+                countIf(nonZeroActual).as("n_ape"),
+                sumIf(nonZeroActual, abs(err.divide(col(ACTUAL_VALUE)))).as("sum_ape"),
+                var_samp(when(reg, col(ACTUAL_VALUE))).as("var_actual"),
+                countIf(col(QualityRows.IS_RANK)).as("n_rank"),
+                sum(col(QualityRows.RR)).as("sum_rr"),
+                countIf(col(QualityRows.IS_DET)).as("n_det")));
+        for (int k : ks) {
+            aggs.add(sum(col(QualityRows.ndcgCol(k))).as("sum_" + QualityRows.ndcgCol(k)));
+            aggs.add(sum(col(QualityRows.apCol(k))).as("sum_" + QualityRows.apCol(k)));
+            aggs.add(sum(col(QualityRows.precisionCol(k))).as("sum_" + QualityRows.precisionCol(k)));
+            aggs.add(sum(col(QualityRows.recallCol(k))).as("sum_" + QualityRows.recallCol(k)));
+        }
+        List<Column> keys = new ArrayList<>();
+        keys.add(col(GROUP_ID));
+        QualityRows.GROUP_COLUMNS.forEach(c -> keys.add(col(c)));
+        keys.add(col(WINDOW_END));
+        keys.add(col(WINDOW_DATE));
+        Dataset<Row> main = rows.groupBy(keys.toArray(Column[]::new)).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
+        List<Column> cutoffs = new ArrayList<>();
+        for (int k : ks) {
+            Column n = col("n_rank");
+            cutoffs.add(struct(lit(k).as(K),
+                    col("sum_" + QualityRows.ndcgCol(k)).divide(n).as(NDCG),
+                    col("sum_" + QualityRows.apCol(k)).divide(n).as(MAP),
+                    col("sum_" + QualityRows.precisionCol(k)).divide(n).as(PRECISION),
+                    col("sum_" + QualityRows.recallCol(k)).divide(n).as(RECALL)));
+        }
+        Column atK = cutoffs.isEmpty() ? lit(null).cast(org.apache.spark.sql.types.DataTypes.createArrayType(QualitySchemas.RANKING_CUTOFF))
+                : when(col("n_rank").gt(0), array(cutoffs.toArray(Column[]::new)));
+        return main.withColumn(RANKING_AT_K, atK);
+    }
+
+    /** Per-class values and their macro / support-weighted means, per group. */
+    private static Dataset<Row> classAggregates(Dataset<Row> classes) {
+        Column tp = col(TRUE_POSITIVES);
+        Column counted = col(SUPPORT).isNotNull();
+        // as MLlib: 0 when a class was never predicted (precision) or never actual (recall)
+        Column precision = when(counted, when(col(PREDICTED).gt(0), tp.divide(col(PREDICTED))).otherwise(lit(0.0)));
+        Column recall = when(counted, when(col(SUPPORT).gt(0), tp.divide(col(SUPPORT))).otherwise(lit(0.0)));
+        Dataset<Row> perClass = classes
+                .withColumn(PRECISION, precision)
+                .withColumn(RECALL, recall)
+                .withColumn(F1, when(counted, Cbpe.f1(col(PRECISION), col(RECALL))))
+                .withColumn("p_ci", Wilson.of(col(PREDICTED), tp))
+                .withColumn("r_ci", Wilson.of(col(SUPPORT), tp));
+        Column element = struct(Arrays.stream(QualitySchemas.CLASS_METRIC.fieldNames()).map(name -> switch (name) {
+            case PRECISION_CI_LOW -> col("p_ci." + Wilson.LOW).as(name);
+            case PRECISION_CI_HIGH -> col("p_ci." + Wilson.HIGH).as(name);
+            case RECALL_CI_LOW -> col("r_ci." + Wilson.LOW).as(name);
+            case RECALL_CI_HIGH -> col("r_ci." + Wilson.HIGH).as(name);
+            default -> col(name);
+        }).toArray(Column[]::new));
+        Column support = col(SUPPORT);
+        return perClass.groupBy(GROUP_ID).agg(
+                array_sort(collect_list(element)).as(CLASS_METRICS),
+                avg(PRECISION).as(MACRO_PRECISION),
+                avg(RECALL).as(MACRO_RECALL),
+                avg(F1).as(MACRO_F1),
+                sum(col(PRECISION).multiply(support)).divide(sum(support)).as(WEIGHTED_PRECISION),
+                sum(col(RECALL).multiply(support)).divide(sum(support)).as(WEIGHTED_RECALL),
+                sum(col(F1).multiply(support)).divide(sum(support)).as(WEIGHTED_F1));
+    }
+
+    private static Dataset<Row> finish(Dataset<Row> out, Params p, boolean withEstimates) {
+        QualitySettings q = p.quality();
+        Column nInf = col(NUM_INFERENCES);
+        Column coverage = col(NUM_LABELED).divide(nInf);
+        Column nCls = col("n_cls");
+        Column nReg = col("n_reg");
+        Column mse = col("sum_sq_err").divide(nReg);
+        Column ssTot = col("var_actual").multiply(nReg.minus(1));
+        Column kind = when(nCls.gt(0), lit(PredictionKinds.CLASSIFICATION))
+                .when(nReg.gt(0), lit(PredictionKinds.REGRESSION))
+                .when(col("n_rank").gt(0), lit(PredictionKinds.RANKING))
+                .when(col("n_det").gt(0), lit(PredictionKinds.DETECTION))
+                .otherwise(col("any_kind"));
+        List<Column> workspaceMap = new ArrayList<>();
+        p.workspaceOfModel().forEach((model, ws) -> {
+            workspaceMap.add(lit(model));
+            workspaceMap.add(lit(ws));
+        });
+        Column workspace = workspaceMap.isEmpty() ? lit(p.defaultWorkspace())
+                : coalesce(element_at(map(workspaceMap.toArray(Column[]::new)), col(MODEL_ID)), lit(p.defaultWorkspace()));
+        Dataset<Row> d = out
+                .withColumn("cov_ci", Wilson.of(nInf, col(NUM_LABELED)))
+                .withColumn("acc_ci", Wilson.of(nCls, col("n_correct")));
+        Column nullDouble = lit(null).cast("double");
+        return d.select(Arrays.stream(QualitySchemas.MODEL_QUALITY.fieldNames()).map(name -> (switch (name) {
+            case WORKSPACE -> workspace;
+            case PREDICTION_KIND -> kind;
+            case NUM_EVALUATED -> nCls.plus(nReg).plus(col("n_rank")).plus(col("n_det"));
+            case LABEL_COVERAGE -> coverage;
+            case LABEL_COVERAGE_CI_LOW -> col("cov_ci." + Wilson.LOW);
+            case LABEL_COVERAGE_CI_HIGH -> col("cov_ci." + Wilson.HIGH);
+            case LABEL_LAG_P50 -> element_at(col("lag"), 1);
+            case LABEL_LAG_P95 -> element_at(col("lag"), 2);
+            case PROVISIONAL -> coverage.lt(q.provisionalCoverage());
+            case ACCURACY -> when(nCls.gt(0), col("n_correct").divide(nCls));
+            case ACCURACY_CI_LOW -> col("acc_ci." + Wilson.LOW);
+            case ACCURACY_CI_HIGH -> col("acc_ci." + Wilson.HIGH);
+            case LOG_LOSS -> when(nCls.gt(0).and(col(ScoreCurves.LOSS_ROWS).equalTo(nCls)), col(ScoreCurves.LOSS_SUM).divide(col(ScoreCurves.LOSS_ROWS)));
+            case MAE -> when(nReg.gt(0), col("sum_abs_err").divide(nReg));
+            case MSE -> when(nReg.gt(0), mse);
+            case RMSE -> when(nReg.gt(0), sqrt(mse));
+            case MAPE -> when(col("n_ape").gt(0), col("sum_ape").divide(col("n_ape")));
+            case R2 -> when(nReg.gt(1).and(ssTot.gt(0)), lit(1.0).minus(col("sum_sq_err").divide(ssTot)));
+            case MEAN_ERROR -> when(nReg.gt(0), col("sum_err").divide(nReg));
+            case MRR -> when(col("n_rank").gt(0), col("sum_rr").divide(col("n_rank")));
+            case ESTIMATED_ACCURACY, ESTIMATED_MACRO_PRECISION, ESTIMATED_MACRO_RECALL, ESTIMATED_MACRO_F1 ->
+                    withEstimates ? col(name) : nullDouble;
+            case CBPE_REFERENCE_LABELS -> withEstimates ? col(name) : lit(null).cast("long");
+            default -> col(name);
+        }).cast(QualitySchemas.MODEL_QUALITY.apply(name).dataType()).as(name)).toArray(Column[]::new));
+    }
+}

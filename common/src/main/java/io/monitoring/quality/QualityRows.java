@@ -1,0 +1,132 @@
+package io.monitoring.quality;
+
+import static io.monitoring.model.Columns.*;
+import static io.monitoring.quality.QualityColumns.*;
+import static org.apache.spark.sql.functions.*;
+
+import io.monitoring.config.MonitoringConfig;
+import io.monitoring.ingest.PredictionKinds;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Labelled inferences to "evaluation rows": per-inference flags and terms of every metric family,
+ * then one copy per (granularity window, slice) so that every metric is a plain group-by over
+ * {@link #GROUP_ID}. Pure functions, no I/O.
+ */
+public final class QualityRows {
+    /** The group key as one string column (null-safe to join on): JSON of {@link #GROUP_COLUMNS}. */
+    public static final String GROUP_ID = "group_id";
+    public static final List<String> GROUP_COLUMNS = List.of(GRANULARITY, WINDOW_START, MODEL_ID, MODEL_VERSION, SLICE_KEY, SLICE_VALUE);
+
+    // per-row flags and terms
+    static final String IS_CLS = "is_classification";
+    static final String IS_SCORED = "is_scored";
+    static final String CORRECT = "is_correct";
+    static final String IS_REG = "is_regression";
+    static final String ERR = "error";
+    static final String IS_RANK = "is_ranking";
+    static final String RR = "reciprocal_rank";
+    static final String IS_DET = "is_detection";
+    static final String PRED_SET = "predicted_set";
+    static final String ACT_SET = "actual_set";
+
+    private QualityRows() {}
+
+    static String ndcgCol(int k) {
+        return "ndcg_at_" + k;
+    }
+
+    static String apCol(int k) {
+        return "ap_at_" + k;
+    }
+
+    static String precisionCol(int k) {
+        return "precision_at_" + k;
+    }
+
+    static String recallCol(int k) {
+        return "recall_at_" + k;
+    }
+
+    /** Adds the per-inference flags and metric terms to labelled inference rows. */
+    public static Dataset<Row> prepare(Dataset<Row> labeled, List<Integer> rankingK) {
+        Column kind = col(PREDICTION_KIND);
+        Column cls = kind.equalTo(PredictionKinds.CLASSIFICATION).and(col(PREDICTION_LABEL).isNotNull());
+        Column labelledCls = cls.and(col(HAS_ACTUAL)).and(col(ACTUAL_LABEL).isNotNull());
+        Column reg = kind.equalTo(PredictionKinds.REGRESSION).and(col(PREDICTION_VALUE).isNotNull())
+                .and(col(HAS_ACTUAL)).and(col(ACTUAL_VALUE).isNotNull());
+        Column rank = kind.equalTo(PredictionKinds.RANKING).and(col(PREDICTION_RANKED_ITEMS).isNotNull())
+                .and(col(HAS_ACTUAL)).and(col(ACTUAL_ITEMS).isNotNull());
+        Column det = kind.equalTo(PredictionKinds.DETECTION).and(col(HAS_ACTUAL)).and(col(ACTUAL_CLASSES).isNotNull());
+        Dataset<Row> out = labeled
+                .withColumn(IS_CLS, coalesce(labelledCls, lit(false)))
+                .withColumn(IS_SCORED, coalesce(cls.and(col(PREDICTION_SCORE).isNotNull()), lit(false)))
+                .withColumn(CORRECT, coalesce(labelledCls.and(col(PREDICTION_LABEL).equalTo(col(ACTUAL_LABEL))), lit(false)))
+                .withColumn(IS_REG, coalesce(reg, lit(false)))
+                .withColumn(ERR, when(col(IS_REG), col(PREDICTION_VALUE).minus(col(ACTUAL_VALUE))))
+                .withColumn(IS_RANK, coalesce(rank, lit(false)))
+                .withColumn(RR, when(col(IS_RANK), RankingExpressions.reciprocalRank()))
+                .withColumn(IS_DET, coalesce(det, lit(false)))
+                .withColumn(PRED_SET, when(col(IS_DET), array_distinct(
+                        coalesce(expr("transform(" + PREDICTION_DETECTIONS + ", d -> d." + DETECTION_CLASS + ")"), array().cast("array<string>")))))
+                .withColumn(ACT_SET, when(col(IS_DET), array_distinct(col(ACTUAL_CLASSES))));
+        for (int k : rankingK) {
+            out = out.withColumn(ndcgCol(k), when(col(IS_RANK), RankingExpressions.ndcgAt(k)))
+                    .withColumn(apCol(k), when(col(IS_RANK), RankingExpressions.averagePrecisionAt(k)))
+                    .withColumn(precisionCol(k), when(col(IS_RANK), RankingExpressions.precisionAt(k)))
+                    .withColumn(recallCol(k), when(col(IS_RANK), RankingExpressions.recallAt(k)));
+        }
+        return out;
+    }
+
+    /**
+     * One copy of each row per granularity window (window_start, window_end, window_date) and per
+     * slice: the whole model (slice_key null) and each configured segment key the row has a value
+     * for. Per window, model and key only the {@code maxValuesPerKey} most frequent values stay; the
+     * others become {@code otherValue}.
+     */
+    public static Dataset<Row> expand(Dataset<Row> rows, List<String> granularities, MonitoringConfig.Segments segments) {
+        List<Column> windows = new ArrayList<>();
+        for (String g : granularities) {
+            Column start = date_trunc(g, col(EVENT_TIME));
+            Column end = start.plus(expr("INTERVAL 1 " + g.toUpperCase(java.util.Locale.ROOT)));
+            windows.add(struct(lit(g).as(GRANULARITY), start.as(WINDOW_START), end.as(WINDOW_END)));
+        }
+        List<Column> slices = new ArrayList<>();
+        slices.add(struct(lit(null).cast("string").as(SLICE_KEY), lit(null).cast("string").as(SLICE_VALUE)));
+        for (String key : segments.keys()) {
+            slices.add(struct(lit(key).as(SLICE_KEY), element_at(col(TAGS), key).as(SLICE_VALUE)));
+        }
+        Dataset<Row> exploded = rows
+                .withColumn("w", explode(array(windows.toArray(Column[]::new))))
+                .withColumn("s", explode(array(slices.toArray(Column[]::new))))
+                .withColumn(GRANULARITY, col("w." + GRANULARITY))
+                .withColumn(WINDOW_START, col("w." + WINDOW_START))
+                .withColumn(WINDOW_END, col("w." + WINDOW_END))
+                .withColumn(WINDOW_DATE, to_date(col("w." + WINDOW_START)))
+                .withColumn(SLICE_KEY, col("s." + SLICE_KEY))
+                .withColumn(SLICE_VALUE, col("s." + SLICE_VALUE))
+                .drop("w", "s")
+                .where(col(SLICE_KEY).isNull().or(col(SLICE_VALUE).isNotNull()));
+
+        List<String> valueKey = List.of(GRANULARITY, WINDOW_START, MODEL_ID, SLICE_KEY, SLICE_VALUE);
+        Dataset<Row> capped = exploded.where(col(SLICE_KEY).isNotNull())
+                .groupBy(valueKey.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+                .agg(count(lit(1)).as("value_count"))
+                .withColumn("value_rank", row_number().over(Window.partitionBy(col(GRANULARITY), col(WINDOW_START), col(MODEL_ID), col(SLICE_KEY))
+                        .orderBy(col("value_count").desc(), col(SLICE_VALUE))))
+                .withColumn("capped_value", when(col("value_rank").leq(segments.maxValuesPerKey()), col(SLICE_VALUE))
+                        .otherwise(lit(segments.otherValue())))
+                .drop("value_count", "value_rank");
+        Dataset<Row> sliced = Joins.using(exploded.where(col(SLICE_KEY).isNotNull()), capped, valueKey, "inner")
+                .withColumn(SLICE_VALUE, col("capped_value"))
+                .drop("capped_value");
+        return exploded.where(col(SLICE_KEY).isNull()).unionByName(sliced)
+                .withColumn(GROUP_ID, to_json(struct(GROUP_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))));
+    }
+}

@@ -1,0 +1,333 @@
+package io.monitoring.jobs;
+
+import static io.monitoring.drift.DriftColumns.*;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import io.monitoring.config.MonitoringConfig;
+import io.monitoring.drift.DriftBaselineRows;
+import io.monitoring.drift.DriftBins;
+import io.monitoring.drift.DriftEvaluator;
+import io.monitoring.drift.DriftInputs;
+import io.monitoring.drift.DriftProfiles;
+import io.monitoring.drift.DriftSchemas;
+import io.monitoring.io.DeltaTableWriter;
+import io.monitoring.io.PipelineRun;
+import io.monitoring.io.RunRecorder;
+import io.monitoring.jobs.cli.ConfigOptions;
+import io.monitoring.jobs.cli.JobLauncher;
+import io.monitoring.jobs.cli.WindowOptions;
+import io.monitoring.model.Columns;
+import io.monitoring.model.TableNames;
+import io.monitoring.spark.SparkSessionFactory;
+import io.monitoring.stats.TimeWindow;
+import java.sql.Date;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Drift: reads the {@code inferences} Delta table (and the latest {@code actuals} per inference)
+ * for each window and the window before it, and writes {@code drift_metrics}: one row per window,
+ * model_id, model_version, slice (whole model and each capped segment value), column (every
+ * feature, {@code __prediction__}, {@code __prediction_score__}, {@code __actual__}) and baseline
+ * ({@code previous_window}; {@code reference} for models with a reference set). A model's bins
+ * and reference histograms are computed once into {@code drift_baselines}. Per window: one
+ * aggregation over the window's data for every model, feature and slice. Reruns replace the
+ * windows' rows. Appends one {@code pipeline_runs} row.
+ */
+@Command(name = "drift", mixinStandardHelpOptions = true,
+        description = "Compute drift_metrics for one window (--date) or every drift.window in --start/--end.")
+public final class DriftJob implements Callable<Integer> {
+    public static final String NAME = "drift";
+
+    @Mixin
+    ConfigOptions configOptions;
+
+    @Mixin
+    WindowOptions windowOptions;
+
+    @Option(names = "--rebuild-baselines", description = "Recompute the reference bins and histograms of the models seen.")
+    boolean rebuildBaselines;
+
+    @Option(names = "--run-id", description = "Id recorded in pipeline_runs (default: generated).")
+    String runId;
+
+    public static void main(String[] args) {
+        JobLauncher.exit(new DriftJob(), args);
+    }
+
+    @Override
+    public Integer call() {
+        MonitoringConfig config = configOptions.load();
+        TimeWindow range = windowOptions.window();
+        SparkSession spark = SparkSessionFactory.create("monitoring-drift", config.spark());
+        try {
+            PipelineRun run = execute(spark, config, range, runId == null ? RunRecorder.newRunId(NAME) : runId, rebuildBaselines);
+            System.out.println(run.summary());
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    public static PipelineRun execute(SparkSession spark, MonitoringConfig config, TimeWindow range, String runId) {
+        return execute(spark, config, range, runId, false);
+    }
+
+    /** Computes every window of the range and records the run; safe to repeat (the windows' rows are replaced). */
+    public static PipelineRun execute(SparkSession spark, MonitoringConfig config, TimeWindow range, String runId,
+            boolean rebuildBaselines) {
+        return RunRecorder.record(spark, config, NAME, runId, () -> {
+            Instant started = Instant.now();
+            Map<String, Long> metrics = new TreeMap<>();
+            long read = 0;
+            long written = 0;
+            List<TimeWindow> windows = windows(range, config.drift().window());
+            for (TimeWindow window : windows) {
+                WindowResult r = new DriftWindow(spark, config, window, runId, rebuildBaselines && window == windows.get(0)).run();
+                read += r.recordsRead();
+                written += r.rows();
+                metrics.merge("drifted", r.drifted(), Long::sum);
+                metrics.merge("insufficient_data", r.insufficient(), Long::sum);
+                metrics.merge("reference_models_built", r.referenceModelsBuilt(), Long::sum);
+            }
+            metrics.put("windows", (long) windows.size());
+            return new PipelineRun(runId, NAME, "succeeded", started, Instant.now(), range.start(), range.end(),
+                    List.of(TableNames.INFERENCES, TableNames.ACTUALS),
+                    List.of(DriftSchemas.DRIFT_METRICS_TABLE, DriftSchemas.DRIFT_BASELINES_TABLE), read, written, 0, metrics, null);
+        });
+    }
+
+    /** The range cut into windows of the configured length; a range that is not a whole number of them is one window. */
+    static List<TimeWindow> windows(TimeWindow range, Duration length) {
+        long n = range.length().toNanos() / length.toNanos();
+        if (n < 1 || !length.multipliedBy(n).equals(range.length())) {
+            return List.of(range);
+        }
+        List<TimeWindow> out = new ArrayList<>();
+        for (long i = 0; i < n; i++) {
+            Instant s = range.start().plus(length.multipliedBy(i));
+            out.add(new TimeWindow(s, s.plus(length)));
+        }
+        return out;
+    }
+
+    record WindowResult(long recordsRead, long rows, long drifted, long insufficient, long referenceModelsBuilt) {}
+
+    /** One window: baselines for models new to drift, the one aggregation, verdicts, the replace. */
+    private static final class DriftWindow {
+        private final SparkSession spark;
+        private final MonitoringConfig config;
+        private final MonitoringConfig.Drift settings;
+        private final TimeWindow window;
+        private final String runId;
+        private final boolean rebuild;
+        private final Instant computedAt = Instant.now();
+        private final String baselinesPath;
+
+        DriftWindow(SparkSession spark, MonitoringConfig config, TimeWindow window, String runId, boolean rebuild) {
+            this.spark = spark;
+            this.config = config;
+            this.settings = config.drift();
+            this.window = window;
+            this.runId = runId;
+            this.rebuild = rebuild;
+            this.baselinesPath = config.paths().table(DriftSchemas.DRIFT_BASELINES_TABLE);
+        }
+
+        WindowResult run() {
+            String metricsPath = config.paths().table(DriftSchemas.DRIFT_METRICS_TABLE);
+            if (!DeltaTableWriter.exists(spark, config.paths().table(TableNames.INFERENCES))) {
+                replaceWindow(metricsPath, List.of());
+                return new WindowResult(0, 0, 0, 0, 0);
+            }
+            TimeWindow prev = window.previous();
+            Dataset<Row> windowRows = withActuals(inferences()
+                    .where(datesOf(Columns.EVENT_DATE, prev.start(), window.end()))
+                    .where(col(Columns.EVENT_TIME).geq(lit(ts(prev.start()))).and(col(Columns.EVENT_TIME).lt(lit(ts(window.end())))))
+                    .where(col(Columns.ENVIRONMENT).isin(settings.referenceEnvironments().toArray()).unary_$bang())
+                    .withColumn(SIDE, when(col(Columns.EVENT_TIME).geq(lit(ts(window.start()))), lit(SIDE_CURRENT))
+                            .otherwise(lit(SIDE_PREVIOUS))), prev.start());
+
+            Map<String, Long> currentCounts = new TreeMap<>();
+            Set<String> previousModels = new TreeSet<>();
+            for (Row r : windowRows.groupBy(col(MODEL_ID), col(SIDE)).agg(count(lit(1))).collectAsList()) {
+                if (SIDE_CURRENT.equals(r.getString(1))) {
+                    currentCounts.put(r.getString(0), r.getLong(2));
+                } else {
+                    previousModels.add(r.getString(0));
+                }
+            }
+            Set<String> models = new TreeSet<>(currentCounts.keySet());
+            models.addAll(previousModels);
+
+            List<Row> stored = storedReference(models);
+            Set<String> known = stored.stream().map(r -> (String) r.getAs(MODEL_ID)).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> toBuild = new TreeSet<>(currentCounts.keySet());
+            if (!rebuild) {
+                toBuild.removeAll(known);
+            }
+            if (!toBuild.isEmpty()) {
+                List<Row> built = buildReference(toBuild);
+                stored.removeIf(r -> toBuild.contains((String) r.getAs(MODEL_ID)));
+                stored.addAll(built);
+            }
+            Set<String> withReference = stored.stream().filter(r -> !NO_REFERENCE.equals(r.getAs(COLUMN_NAME)))
+                    .map(r -> (String) r.getAs(MODEL_ID)).collect(Collectors.toCollection(TreeSet::new));
+
+            // bins: the reference's; for models without one, the previous window's
+            List<Row> bins = new ArrayList<>(stored.stream().filter(r -> r.isNullAt(r.fieldIndex(SLICE_KEY))).toList());
+            Set<String> withoutReference = new TreeSet<>(models);
+            withoutReference.removeAll(withReference);
+            if (!withoutReference.isEmpty()) {
+                bins.addAll(previousWindowBins(windowRows, withoutReference, prev));
+            }
+            Dataset<Row> binsFrame = spark.createDataFrame(bins.stream().map(DriftJob::binsRow).toList(), DriftSchemas.BINS);
+
+            List<String> keys = config.segments().keys();
+            Dataset<Row> kept = DriftInputs.topSliceValues(windowRows.where(col(SIDE).equalTo(SIDE_CURRENT)), keys,
+                    config.segments().maxValuesPerKey());
+            Dataset<Row> values = DriftInputs.values(windowRows, keys, kept, config.segments().otherValue());
+            List<Row> profiles = DriftProfiles.profile(values, binsFrame).collectAsList();
+
+            Map<String, TimeWindow> spans = settings.referenceWindows();
+            List<Row> rows = DriftEvaluator.evaluate(window, profiles,
+                    new DriftEvaluator.Baselines(DriftBaselineRows.binSpecs(bins),
+                            stored.stream().filter(r -> !r.isNullAt(r.fieldIndex(HISTOGRAM))).toList(), spans, withReference),
+                    settings, runId, computedAt);
+            replaceWindow(metricsPath, rows);
+            long drifted = rows.stream().filter(r -> Boolean.TRUE.equals(r.getAs(DRIFTED))).count();
+            long insufficient = rows.stream().filter(r -> STATUS_INSUFFICIENT.equals(r.getAs(STATUS))).count();
+            long read = currentCounts.values().stream().mapToLong(Long::longValue).sum();
+            return new WindowResult(read, rows.size(), drifted, insufficient, toBuild.size());
+        }
+
+        private Dataset<Row> inferences() {
+            return spark.read().format("delta").load(config.paths().table(TableNames.INFERENCES));
+        }
+
+        /** Adds the latest actual's kind, label and value; actuals before {@code since} cannot belong to these inferences. */
+        private Dataset<Row> withActuals(Dataset<Row> rows, Instant since) {
+            String path = config.paths().table(TableNames.ACTUALS);
+            if (!DeltaTableWriter.exists(spark, path)) {
+                return rows;
+            }
+            Dataset<Row> actuals = spark.read().format("delta").load(path);
+            if (since != null) {
+                actuals = actuals.where(col(Columns.ACTUAL_DATE).geq(lit(Date.valueOf(since.atZone(ZoneOffset.UTC).toLocalDate()))));
+            }
+            return DriftInputs.withActuals(rows, DriftInputs.latestActuals(actuals));
+        }
+
+        private List<Row> storedReference(Set<String> models) {
+            if (models.isEmpty() || !DeltaTableWriter.exists(spark, baselinesPath)) {
+                return new ArrayList<>();
+            }
+            return new ArrayList<>(spark.read().format("delta").load(baselinesPath)
+                    .where(col(BINS_SOURCE).equalTo(SIDE_REFERENCE).and(col(MODEL_ID).isin(models.toArray())))
+                    .collectAsList());
+        }
+
+        /**
+         * Reference bins and histograms of the given models, computed once: reference records are
+         * the configured environments, or the configured window of a model that has one.
+         */
+        private List<Row> buildReference(Set<String> models) {
+            Map<String, TimeWindow> spans = settings.referenceWindows();
+            Column filter = lit(false);
+            List<String> byEnvironment = models.stream().filter(m -> !spans.containsKey(m)).toList();
+            if (!byEnvironment.isEmpty()) {
+                filter = filter.or(col(MODEL_ID).isin(byEnvironment.toArray())
+                        .and(col(Columns.ENVIRONMENT).isin(settings.referenceEnvironments().toArray())));
+            }
+            for (String m : models) {
+                TimeWindow w = spans.get(m);
+                if (w != null) {
+                    filter = filter.or(col(MODEL_ID).equalTo(m).and(datesOf(Columns.EVENT_DATE, w.start(), w.end()))
+                            .and(col(Columns.EVENT_TIME).geq(lit(ts(w.start())))).and(col(Columns.EVENT_TIME).lt(lit(ts(w.end())))));
+                }
+            }
+            Dataset<Row> reference = withActuals(inferences().where(filter), null)
+                    .withColumn(SIDE, lit(SIDE_REFERENCE))
+                    .withColumn(MODEL_VERSION, lit(null).cast("string"))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                List<Row> bins = DriftBins.compute(DriftInputs.values(reference, List.of(), null, null), settings).collectAsList();
+                List<String> keys = config.segments().keys();
+                Dataset<Row> kept = DriftInputs.topSliceValues(reference, keys, config.segments().maxValuesPerKey());
+                List<Row> profiles = DriftProfiles.profile(DriftInputs.values(reference, keys, kept, config.segments().otherValue()),
+                        spark.createDataFrame(bins, DriftSchemas.BINS)).collectAsList();
+                List<Row> rows = DriftBaselineRows.reference(models, bins, profiles, spans, runId, computedAt);
+                DeltaTableWriter.replaceWhere(spark, baselinesPath, DriftSchemas.DRIFT_BASELINES,
+                        spark.createDataFrame(rows, DriftSchemas.DRIFT_BASELINES),
+                        BINS_SOURCE + " = '" + SIDE_REFERENCE + "' AND " + MODEL_ID + " IN (" + sqlList(models) + ")", null);
+                return spark.read().format("delta").load(baselinesPath)
+                        .where(col(BINS_SOURCE).equalTo(SIDE_REFERENCE).and(col(MODEL_ID).isin(models.toArray())))
+                        .collectAsList();
+            } finally {
+                reference.unpersist();
+            }
+        }
+
+        /** Bins from the previous window for models without a reference, stored under that window. */
+        private List<Row> previousWindowBins(Dataset<Row> windowRows, Set<String> models, TimeWindow prev) {
+            Dataset<Row> previous = windowRows.where(col(SIDE).equalTo(SIDE_PREVIOUS).and(col(MODEL_ID).isin(models.toArray())));
+            List<Row> bins = DriftBins.compute(DriftInputs.values(previous, List.of(), null, null), settings).collectAsList();
+            List<Row> rows = DriftBaselineRows.previousWindow(bins, prev, runId, computedAt);
+            DeltaTableWriter.replaceWhere(spark, baselinesPath, DriftSchemas.DRIFT_BASELINES,
+                    spark.createDataFrame(rows, DriftSchemas.DRIFT_BASELINES),
+                    BINS_SOURCE + " = '" + BASELINE_PREVIOUS + "' AND " + BASELINE_START + " = TIMESTAMP '" + prev.start()
+                            + "' AND " + MODEL_ID + " IN (" + sqlList(models) + ")", null);
+            return bins;
+        }
+
+        private void replaceWindow(String path, List<Row> rows) {
+            String date = window.start().atZone(ZoneOffset.UTC).toLocalDate().toString();
+            DeltaTableWriter.replaceWhere(spark, path, DriftSchemas.DRIFT_METRICS,
+                    spark.createDataFrame(rows, DriftSchemas.DRIFT_METRICS),
+                    WINDOW_DATE + " = DATE '" + date + "' AND " + WINDOW_START + " = TIMESTAMP '" + window.start()
+                            + "' AND " + WINDOW_END + " = TIMESTAMP '" + window.end() + "'", WINDOW_DATE);
+        }
+    }
+
+    private static Row binsRow(Row r) {
+        Object[] values = new Object[DriftSchemas.BINS.fields().length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = r.get(r.fieldIndex(DriftSchemas.BINS.fields()[i].name()));
+        }
+        return org.apache.spark.sql.RowFactory.create(values);
+    }
+
+    /** Partition filter: the UTC dates touched by [start, end). */
+    private static Column datesOf(String dateColumn, Instant start, Instant end) {
+        return col(dateColumn).geq(lit(Date.valueOf(start.atZone(ZoneOffset.UTC).toLocalDate())))
+                .and(col(dateColumn).leq(lit(Date.valueOf(end.minusNanos(1).atZone(ZoneOffset.UTC).toLocalDate()))));
+    }
+
+    private static java.sql.Timestamp ts(Instant t) {
+        return java.sql.Timestamp.from(t);
+    }
+
+    private static String sqlList(Set<String> values) {
+        return values.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", "));
+    }
+}
