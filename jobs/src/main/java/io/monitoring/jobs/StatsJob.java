@@ -13,7 +13,9 @@ import io.monitoring.io.DeltaTableWriter;
 import io.monitoring.io.PipelineRun;
 import io.monitoring.io.RunRecorder;
 import io.monitoring.jobs.cli.JobLauncher;
-import io.monitoring.jobs.cli.WindowedJobCommand;
+import io.monitoring.jobs.cli.ConfigOptions;
+import io.monitoring.jobs.cli.WindowOptions;
+import io.monitoring.jobs.cli.WindowedJobRunner;
 import io.monitoring.model.Schemas;
 import io.monitoring.model.TableNames;
 import io.monitoring.stats.HourlyWindows;
@@ -25,10 +27,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Stats: production rows of the Delta table {@code inferences} in the window into
@@ -40,21 +46,25 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "Compute the hourly inference_stats of a window from the inferences table.")
-public final class StatsJob extends WindowedJobCommand {
+public final class StatsJob implements Callable<Integer> {
     public static final String NAME = "stats";
+
+    @Mixin
+    ConfigOptions configOptions;
+
+    @Mixin
+    WindowOptions windowOptions;
+
+    @Option(names = "--run-id", description = "Id recorded in pipeline_runs (default: generated).")
+    String runId;
 
     public static void main(String[] args) {
         JobLauncher.exit(new StatsJob(), args);
     }
 
     @Override
-    protected String jobName() {
-        return NAME;
-    }
-
-    @Override
-    protected PipelineRun runOnce(SparkSession spark, MonitoringConfig config, TimeWindow window, String runId) {
-        return execute(spark, config, window, runId);
+    public Integer call() {
+        return WindowedJobRunner.run(NAME, configOptions, windowOptions, runId, StatsJob::execute);
     }
 
     /** Computes and replaces the stats of the window's hours; safe to call again. */
@@ -71,17 +81,21 @@ public final class StatsJob extends WindowedJobCommand {
             throw new IllegalStateException("no inferences table at " + inferencesPath + ": run ingest first");
         }
         Dataset<Row> inferences = spark.read().format("delta").load(inferencesPath);
+        // kept for the write and the run's counts: the aggregation runs once
         Dataset<Row> stats = InferenceStatsAggregation.hourlyStats(
-                InferenceStatsAggregation.productionInWindow(inferences, window), config);
-        String predicate = windowPredicate(window);
-        DeltaTableWriter.replaceWhere(spark, statsPath, Schemas.INFERENCE_STATS, stats, predicate, EVENT_DATE);
-
-        // counted from what was committed, so the run row describes the table, not a recomputation
-        Row written = spark.read().format("delta").load(statsPath).where(predicate).agg(
-                count(lit(1)),
-                sum(when(col(LEVEL).equalTo(InferenceStatsAggregation.LEVEL_MODEL).and(col(SLICE_KEY).isNull()),
-                        col(NUM_INFERENCES)).otherwise(0L)),
-                countDistinct(col(MODEL_ID))).first();
+                InferenceStatsAggregation.productionInWindow(inferences, window), config)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Row written;
+        try {
+            written = stats.agg(
+                    count(lit(1)),
+                    sum(when(col(LEVEL).equalTo(InferenceStatsAggregation.LEVEL_MODEL).and(col(SLICE_KEY).isNull()),
+                            col(NUM_INFERENCES)).otherwise(0L)),
+                    countDistinct(col(MODEL_ID))).first();
+            DeltaTableWriter.replaceWhere(spark, statsPath, Schemas.INFERENCE_STATS, stats, windowPredicate(window), EVENT_DATE);
+        } finally {
+            stats.unpersist();
+        }
         long rows = written.getLong(0);
         long inferencesRead = written.isNullAt(1) ? 0 : written.getLong(1);
         Map<String, Long> metrics = new TreeMap<>();

@@ -27,17 +27,14 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class PublishJobTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TimeWindow DAY = new TimeWindow(SeedExampleFixture.DAY, SeedExampleFixture.NEXT_DAY);
 
-    @TempDir
-    static Path root;
-
     private static SparkSession spark;
     private static MonitoringConfig config;
+    private static Path root;
     private static Path publish;
     private static PipelineRun firstRun;
     private static Map<String, byte[]> firstFiles;
@@ -46,12 +43,13 @@ class PublishJobTest {
     @BeforeAll
     static void publishTwice() throws Exception {
         spark = SharedSpark.get();
-        // cards goes to workspace "acme"; coco to a workspace whose name would escape the publish root
-        config = StatsTestSupport.config(root.resolve("data"), "models.workspace-of-model.cards-3z9gn=acme",
-                "models.workspace-of-model.coco=../escape");
+        // the seed example's stats, all in workspace "default"; two more workspaces are configured for
+        // models without data: "acme" (published, with zeros) and one whose name would escape the root
+        MonitoringConfig computed = SeedExampleFixture.statsComputed();
+        root = Path.of(computed.paths().warehouse()).getParent();
+        config = StatsTestSupport.config(root, "models.workspace-of-model.ghost=acme",
+                "models.workspace-of-model.ghost2=../escape");
         publish = Path.of(config.paths().publish());
-        StatsTestSupport.ingestAndComputeStats(spark, config, SeedExampleFixture.rows(),
-                new TimeWindow(SeedExampleFixture.PREV_DAY, SeedExampleFixture.NEXT_DAY));
         firstRun = PublishJob.execute(spark, config, DAY, "publish-1");
         firstFiles = snapshot(root);
         PublishJob.execute(spark, config, DAY, "publish-2");
@@ -64,7 +62,7 @@ class PublishJobTest {
         try (Stream<Path> s = Files.walk(folder)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 String rel = folder.relativize(p).toString();
-                if (!rel.startsWith("data/warehouse")) {
+                if (rel.startsWith("published/")) {
                     files.put(rel, Files.readAllBytes(p));
                 }
             }
@@ -75,7 +73,7 @@ class PublishJobTest {
     @Test
     void writesTheDayItsHoursTheLast24HoursAndAManifestPerWorkspace() {
         for (String ws : List.of("acme", "default")) {
-            String base = "data/published/" + ws + "/inference-stats/";
+            String base = "published/" + ws + "/inference-stats/";
             assertTrue(firstFiles.containsKey(base + "daily/2024-05-02.json"), ws);
             assertTrue(firstFiles.containsKey(base + "last-24h.json"), ws);
             assertTrue(firstFiles.containsKey(base + "manifest.json"), ws);
@@ -90,28 +88,31 @@ class PublishJobTest {
 
     @Test
     void documentsAreTheQueryDocumentsBytes() throws Exception {
-        byte[] daily = firstFiles.get("data/published/acme/inference-stats/daily/2024-05-02.json");
+        byte[] daily = firstFiles.get("published/default/inference-stats/daily/2024-05-02.json");
         byte[] expected = InferenceStatsDocument.toBytes(InferenceStatsQuery.document(spark, config,
-                InferenceStatsRequest.of("acme", DAY.start(), DAY.end())));
+                InferenceStatsRequest.of("default", DAY.start(), DAY.end())));
         assertArrayEquals(expected, daily);
-        assertArrayEquals(daily, firstFiles.get("data/published/acme/inference-stats/last-24h.json"), "the same 24 hours");
+        assertArrayEquals(daily, firstFiles.get("published/default/inference-stats/last-24h.json"), "the same 24 hours");
         JsonNode doc = JSON.readTree(daily);
-        assertEquals(107, doc.get("num_inferences").asLong());
-        assertEquals(190, doc.get("prev_num_inferences").asLong());
+        assertEquals(120, doc.get("num_inferences").asLong());
+        assertEquals(290, doc.get("prev_num_inferences").asLong());
+        JsonNode empty = JSON.readTree(firstFiles.get("published/acme/inference-stats/daily/2024-05-02.json"));
+        assertEquals(0, empty.get("num_inferences").asLong());
+        assertEquals(0, empty.get("inference_stats").size());
 
-        JsonNode hour = JSON.readTree(firstFiles.get("data/published/default/inference-stats/hourly/2024-05-02T00.json"));
+        JsonNode hour = JSON.readTree(firstFiles.get("published/default/inference-stats/hourly/2024-05-02T00.json"));
         assertEquals(InferenceStatsDocument.TOP_LEVEL_KEYS.size(), hour.size());
         assertTrue(hour.get("num_inferences").asLong() > 0);
     }
 
     @Test
     void theManifestListsEachDocumentWithItsDigest() throws Exception {
-        JsonNode manifest = JSON.readTree(firstFiles.get("data/published/acme/inference-stats/manifest.json"));
-        assertEquals("acme", manifest.get("workspace").asText());
+        JsonNode manifest = JSON.readTree(firstFiles.get("published/default/inference-stats/manifest.json"));
+        assertEquals("default", manifest.get("workspace").asText());
         assertEquals("2024-05-02T00:00:00Z", manifest.get("window_start").asText());
         assertEquals(26, manifest.get("documents").size());
         for (JsonNode d : manifest.get("documents")) {
-            byte[] bytes = firstFiles.get("data/published/acme/inference-stats/" + d.get("path").asText());
+            byte[] bytes = firstFiles.get("published/default/inference-stats/" + d.get("path").asText());
             assertEquals(bytes.length, d.get("bytes").asInt());
             assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)), d.get("sha256").asText());
         }
@@ -131,9 +132,9 @@ class PublishJobTest {
 
     @Test
     void aWorkspaceNameThatWouldLeaveThePublishRootIsNotPublished() {
-        assertTrue(firstFiles.keySet().stream().allMatch(p -> p.startsWith("data/published/acme/")
-                || p.startsWith("data/published/default/")), String.valueOf(firstFiles.keySet()));
-        assertFalse(Files.exists(root.resolve("data/escape")));
+        assertTrue(firstFiles.keySet().stream().allMatch(p -> p.startsWith("published/acme/")
+                || p.startsWith("published/default/")), String.valueOf(firstFiles.keySet()));
+        assertFalse(Files.exists(root.resolve("escape")));
         assertEquals(1L, firstRun.metrics().get("workspaces_rejected"));
         assertTrue(firstRun.message().contains("../escape"), firstRun.message());
         assertTrue(Files.isDirectory(publish));

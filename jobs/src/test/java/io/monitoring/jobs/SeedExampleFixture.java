@@ -2,10 +2,19 @@ package io.monitoring.jobs;
 
 import static io.monitoring.testing.Inferences.inference;
 
+import io.monitoring.config.MonitoringConfig;
+import io.monitoring.stats.TimeWindow;
 import io.monitoring.testing.Inferences;
+import io.monitoring.testing.SharedSpark;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 
 /**
@@ -14,11 +23,31 @@ import org.apache.spark.sql.Row;
  * simple formulas; the golden file holds what they average to.
  */
 final class SeedExampleFixture {
+    private static MonitoringConfig config;
+
     static final Instant PREV_DAY = Instant.parse("2024-05-01T00:00:00Z");
     static final Instant DAY = Instant.parse("2024-05-02T00:00:00Z");
     static final Instant NEXT_DAY = Instant.parse("2024-05-03T00:00:00Z");
 
     private SeedExampleFixture() {}
+
+    /**
+     * A warehouse (in a temporary folder of this test JVM) whose inference_stats hold these rows'
+     * stats for both days, computed once by the real StatsJob and shared by the test classes.
+     */
+    static synchronized MonitoringConfig statsComputed() {
+        if (config == null) {
+            try {
+                Path root = Files.createTempDirectory("seed-stats");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(root)));
+                config = StatsTestSupport.config(root);
+                StatsTestSupport.ingestAndComputeStats(SharedSpark.get(), config, rows(), new TimeWindow(PREV_DAY, NEXT_DAY));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return config;
+    }
 
     static List<Row> rows() {
         List<Row> rows = new ArrayList<>();
@@ -60,6 +89,14 @@ final class SeedExampleFixture {
         rows.add(hosted(inference("cards-3z9gn", "later", at(NEXT_DAY, 0)), "0.16.0").detection("Playingcards", 0.5).build());
         rows.add(hosted(inference("coco", "earlier", at(PREV_DAY.minusSeconds(86_400), 0)), "0.15.3").detection("car", 0.5).build());
         return rows;
+    }
+
+    private static void deleteQuietly(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a leftover temporary folder is harmless
+        }
     }
 
     /** Confidences 0.85 .. 0.99 in steps of 0.01. */
