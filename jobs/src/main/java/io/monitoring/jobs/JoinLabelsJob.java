@@ -10,8 +10,10 @@ import io.monitoring.io.DeltaTableWriter;
 import io.monitoring.io.PipelineRun;
 import io.monitoring.io.PipelineRunHistory;
 import io.monitoring.io.RunRecorder;
+import io.monitoring.jobs.cli.ConfigOptions;
 import io.monitoring.jobs.cli.JobLauncher;
-import io.monitoring.jobs.cli.WindowedJobCommand;
+import io.monitoring.jobs.cli.WindowedJobRunner;
+import io.monitoring.jobs.cli.WindowOptions;
 import io.monitoring.model.Schemas;
 import io.monitoring.model.TableNames;
 import io.monitoring.quality.DateSets;
@@ -29,11 +31,13 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,23 +54,27 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "join-labels", mixinStandardHelpOptions = true,
         description = "Join actuals to their inferences into labeled_inferences; count orphan actuals.")
-public final class JoinLabelsJob extends WindowedJobCommand {
+public final class JoinLabelsJob implements Callable<Integer> {
     public static final String NAME = "join-labels";
     static final String INFERENCES_VERSION = "inferences_version";
     static final String ACTUALS_VERSION = "actuals_version";
+
+    @Mixin
+    ConfigOptions configOptions;
+
+    @Mixin
+    WindowOptions windowOptions;
+
+    @Option(names = "--run-id", description = "Id recorded in pipeline_runs (default: generated).")
+    String runId;
 
     public static void main(String[] args) {
         JobLauncher.exit(new JoinLabelsJob(), args);
     }
 
     @Override
-    protected String jobName() {
-        return NAME;
-    }
-
-    @Override
-    protected PipelineRun runOnce(SparkSession spark, MonitoringConfig config, TimeWindow window, String runId) {
-        return execute(spark, config, window, runId);
+    public Integer call() {
+        return WindowedJobRunner.run(NAME, configOptions, windowOptions, runId, JoinLabelsJob::execute);
     }
 
     public static PipelineRun execute(SparkSession spark, MonitoringConfig config, TimeWindow window, String runId) {
