@@ -10,6 +10,9 @@ import io.monitoring.testing.Landing;
 import io.monitoring.testing.S3ProxyServer;
 import io.monitoring.testing.SharedSpark;
 import io.monitoring.testing.TestConfigs;
+import io.monitoring.stats.TimeWindow;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -89,5 +92,27 @@ class ObjectStoragePipelineTest {
                 .first().getAs(REASON));
         assertTrue(s3.baseDir().resolve(BUCKET).resolve("warehouse/inferences/_delta_log").toFile().isDirectory(),
                 "the Delta log lives in the bucket, on the server's disk");
+
+        TimeWindow day = new TimeWindow(Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-02-02T00:00:00Z"));
+        StatsJob.execute(spark, config, day, "s3-stats");
+        PipelineRun publish = PublishJob.execute(spark, config, day, "s3-publish");
+        assertEquals("succeeded", publish.status());
+
+        org.apache.hadoop.fs.Path daily = new org.apache.hadoop.fs.Path(
+                "s3a://" + BUCKET + "/published/default/inference-stats/daily/2026-02-01.json");
+        JsonNode doc;
+        try (var in = s3fs.open(daily)) {
+            doc = new ObjectMapper().readTree(in);
+        }
+        assertEquals(20, doc.get("num_inferences").asInt());
+        assertEquals(0, doc.get("prev_num_inferences").asInt());
+        assertEquals(2, doc.get("inference_stats").size(), "billing and refund rows of the intent model");
+        for (JsonNode row : doc.get("inference_stats")) {
+            assertEquals("intent", row.get("model_name").asText());
+            assertTrue(row.get("prev_num_inferences").isNull(), "absent in the previous day");
+        }
+        assertTrue(s3fs.exists(new org.apache.hadoop.fs.Path("s3a://" + BUCKET + "/published/default/inference-stats/manifest.json")));
+        assertEquals(20, spark.read().format("delta").load(warehouse + TableNames.INFERENCE_STATS)
+                .select("window_start").distinct().count(), "one hour of stats per logged hour, in the bucket");
     }
 }
