@@ -8,6 +8,11 @@ import io.monitoring.config.MonitoringConfig;
 import io.monitoring.sample.SampleLogGenerator;
 import io.monitoring.sample.SampleSpec;
 import io.monitoring.stats.TimeWindow;
+import io.monitoring.stats.InferenceStatsQuery;
+import io.monitoring.stats.InferenceStatsRequest;
+import io.monitoring.model.TableNames;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.spark.sql.Row;
 import io.monitoring.testing.SharedSpark;
 import io.monitoring.testing.TestConfigs;
 import java.io.IOException;
@@ -27,11 +32,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every SQL statement of the analyst notebooks runs against the tables of an end-to-end run, with
- * the notebook's own parameters, so a renamed column cannot rot a notebook silently; and every
- * notebook is structurally valid nbformat 4.
+ * One end-to-end run on the product's own sample logs (generate, ingest, join, stats, quality,
+ * drift, catalog), then: every SQL statement of the analyst notebooks runs against its tables with
+ * the notebook's own parameters, so a renamed column cannot rot a notebook silently; every notebook
+ * is structurally valid nbformat 4; and stats documents for a 6-hour range, a 3-day range and a
+ * model filter, read from the run's inference_stats, equal documents computed straight from its
+ * raw inferences rows.
  */
-class NotebookSqlTest {
+class EndToEndLocalRunTest {
     private static final Path NOTEBOOKS = Path.of("").toAbsolutePath().getParent().resolve("notebooks");
     private static final Pattern SQL = Pattern.compile("spark\\.sql\\(\\s*\"\"\"(.*?)\"\"\"", Pattern.DOTALL);
     private static final Pattern PARAMS = Pattern.compile("^PARAMS\\s*=\\s*(\\{.*?\\})\\s*$", Pattern.MULTILINE | Pattern.DOTALL);
@@ -40,10 +48,12 @@ class NotebookSqlTest {
     @TempDir
     static Path root;
 
+    private static MonitoringConfig config;
+
     @BeforeAll
     static void endToEndRun() throws Exception {
         SparkSession spark = SharedSpark.get();
-        MonitoringConfig config = TestConfigs.under(root, Map.of("catalog.database", "monitoring"));
+        config = TestConfigs.under(root, Map.of("catalog.database", "monitoring"));
         SampleSpec spec = SampleSpec.builder().records(2_000).days(3).recordsPerFile(1_000)
                 .driftFeatures(List.of("amount")).driftStart(Instant.parse("2026-02-02T00:00:00Z"))
                 .outputRoot(config.paths().landing()).build();
@@ -100,6 +110,25 @@ class NotebookSqlTest {
         }
         assertTrue(statements >= 8, "statements found: " + statements);
         assertTrue(empty.size() <= 1, "queries that found nothing in the demo data: " + empty);
+    }
+
+    @Test
+    void statsDocumentsFromTheRunsTablesEqualTheSameDocumentsFromItsRawInferences() {
+        SparkSession spark = SharedSpark.get();
+        List<Row> raw = spark.read().format("delta").load(config.paths().table(TableNames.INFERENCES)).collectAsList();
+        List<InferenceStatsRequest> requests = List.of(
+                InferenceStatsRequest.parse("default", "2026-02-02 06:00:00", "2026-02-02 12:00:00", null, null),
+                InferenceStatsRequest.parse("default", "2026-02-01 00:00:00", "2026-02-04 00:00:00", null, null),
+                InferenceStatsRequest.parse("default", "2026-02-02 00:00:00", "2026-02-04 00:00:00", "fraud-detector,hardhat-detector", null));
+        List<ObjectNode> documents = InferenceStatsQuery.documents(spark, config, requests);
+        for (int i = 0; i < requests.size(); i++) {
+            InferenceStatsReferenceTest.assertDocumentsEqual(new ReferenceStats(raw, config, requests.get(i)), documents.get(i),
+                    requests.get(i).toString());
+            assertTrue(documents.get(i).get("num_inferences").asLong() > 0, requests.get(i) + " has data");
+        }
+        for (JsonNode row : documents.get(2).get("inference_stats")) {
+            assertTrue(List.of("fraud-detector", "hardhat-detector").contains(row.get("model_name").asText()));
+        }
     }
 
     private static List<Path> notebooks() throws IOException {
