@@ -35,7 +35,11 @@ public final class SparkSessionFactory {
     private static SparkSession configure(SparkSession.Builder builder, MonitoringConfig.SparkSettings settings) {
         SparkConf launched = new SparkConf();
         if (!launched.contains("spark.master")) {
+            // Local runs: Spark's and Delta's cluster-sized defaults (10,000 listing tasks for a
+            // VACUUM, 50 partitions per Delta snapshot) cost more than the work on one machine.
             builder.master(settings.master())
+                    .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "8")
+                    .config("spark.databricks.delta.snapshotPartitions", "8")
                     .config("spark.ui.enabled", "false")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1");

@@ -20,6 +20,7 @@ public final class SharedSpark {
                     "spark.ui.enabled", "false",
                     "spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/monitoring-tests-warehouse",
                     "spark.databricks.delta.snapshotPartitions", "2",
+                    "spark.sql.sources.parallelPartitionDiscovery.parallelism", "2",
                     "spark.default.parallelism", "2",
                     "spark.sql.adaptive.coalescePartitions.initialPartitionNum", "2")));
             session.sparkContext().setLogLevel("WARN");
