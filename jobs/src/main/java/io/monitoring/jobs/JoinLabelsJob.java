@@ -106,7 +106,7 @@ public final class JoinLabelsJob implements Callable<Integer> {
         Optional<Set<LocalDate>> touched = touchedEventDates(spark, config, inferences, actuals, infVersion, actVersion, labelWindow);
         boolean full = touched.isEmpty();
         if (full) {
-            inferences.select(EVENT_DATE).distinct().collectAsList().forEach(r -> dates.add(r.<java.time.LocalDate>getAs(0)));
+            inferences.select(EVENT_DATE).distinct().collectAsList().forEach(r -> dates.add(r.getLocalDate(0)));
         } else {
             dates.addAll(touched.get());
         }
@@ -168,7 +168,7 @@ public final class JoinLabelsJob implements Callable<Integer> {
             Dataset<Row> candidates = inferences.where(DateSets.betweenPredicate(EVENT_DATE,
                     actualDates.first().minusDays(windowDays + 1), actualDates.last().plusDays(windowDays + 1)));
             LabelJoin.affectedEventDates(candidates, actuals.where(DateSets.inPredicate(ACTUAL_DATE, actualDates)), labelWindow)
-                    .collectAsList().forEach(r -> out.add(r.<java.time.LocalDate>getAs(0)));
+                    .collectAsList().forEach(r -> out.add(r.getLocalDate(0)));
         }
         return Optional.of(out);
     }

@@ -52,7 +52,7 @@ class QualityCbpeDropTest {
     @Test
     void estimateShowsTheDropBeforeTheLabelsAndMatchesThemAfter() {
         MonitoringConfig config = QualityTestConfigs.dayOnly(root, Map.of(
-                "quality.cbpe.reference-offset", "3d",
+                "quality.cbpe.reference-offset", "2d",
                 "quality.cbpe.reference-length", "3d",
                 "quality.cbpe.calibration-bins", "10"));
         StringBuilder inferences = new StringBuilder();
@@ -126,7 +126,10 @@ class QualityCbpeDropTest {
         List<Row> rows = spark.read().format("delta").load(config.paths().table(QualityTables.MODEL_QUALITY))
                 .where("model_id = 'fraud' AND granularity = 'day' AND slice_key IS NULL").collectAsList();
         Map<LocalDate, Row> out = new HashMap<>();
-        rows.forEach(r -> out.put(r.<LocalDate>getAs(WINDOW_DATE), r));
+        for (Row r : rows) {
+            Object date = r.getAs(WINDOW_DATE);
+            out.put(date instanceof LocalDate d ? d : ((java.sql.Date) date).toLocalDate(), r);
+        }
         return out;
     }
 
