@@ -103,12 +103,12 @@ final class ArizeRecordMapper {
     private static Instant time(JsonNode own, JsonNode top, SourcePosition pos, IngestRules rules, String field)
             throws RecordRejected {
         if (own != null) {
-            return rules.requireInRange(Timestamps.parse(own, field), field);
+            return rules.requireInRange(Timestamps.parse(own, field), field, pos.landedAt());
         }
         if (top != null) {
-            return rules.requireInRange(Timestamps.parse(top, "timestamp"), "timestamp");
+            return rules.requireInRange(Timestamps.parse(top, "timestamp"), "timestamp", pos.landedAt());
         }
-        return rules.requireInRange(pos.landedAt(), "landing time");
+        return rules.requireInRange(pos.landedAt(), "landing time", pos.landedAt());
     }
 
     /** Arize has no latency field: {@code prediction.latency_ms}, else a {@code latency_ms} tag. */

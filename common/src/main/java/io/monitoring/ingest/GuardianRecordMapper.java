@@ -105,13 +105,13 @@ final class GuardianRecordMapper {
     private static Instant recordTime(JsonNode rec, SourcePosition pos, IngestRules rules) throws RecordRejected {
         JsonNode ts = JsonFields.value(rec, "timestamp");
         if (ts != null) {
-            return rules.requireInRange(Timestamps.parse(ts, "timestamp"), "timestamp");
+            return rules.requireInRange(Timestamps.parse(ts, "timestamp"), "timestamp", pos.landedAt());
         }
         JsonNode logged = JsonFields.value(rec, "logged_at");
         if (logged != null) {
-            return rules.requireInRange(Timestamps.parse(logged, "logged_at"), "logged_at");
+            return rules.requireInRange(Timestamps.parse(logged, "logged_at"), "logged_at", pos.landedAt());
         }
-        return rules.requireInRange(pos.landedAt(), "landing time");
+        return rules.requireInRange(pos.landedAt(), "landing time", pos.landedAt());
     }
 
     @SafeVarargs

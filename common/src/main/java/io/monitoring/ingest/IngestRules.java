@@ -20,19 +20,21 @@ public record IngestRules(Instant asOf, MonitoringConfig.Ingest limits, Monitori
         return asOf.minus(limits.maxAge());
     }
 
-    public Instant newestAccepted() {
-        return asOf.plus(limits.futureTolerance());
-    }
-
-    /** Seed 001's "timestamp must range from now back to T-90 days", with now = the run's as-of. */
-    public Instant requireInRange(Instant time, String field) throws RecordRejected {
+    /**
+     * Seed 001's "timestamp must range from now back to T-90 days". The past limit is measured
+     * from the run's as-of. The future limit is the landing time of the file that carries the
+     * record: nothing can have happened after the file holding it was written. Measuring the
+     * future from the as-of instead would quarantine, in a catchup or backfill run, every record
+     * of the days after the run's interval whose files already exist.
+     */
+    public Instant requireInRange(Instant time, String field, Instant fileLandedAt) throws RecordRejected {
         if (time.isBefore(oldestAccepted())) {
             throw new RecordRejected(RejectReason.TIMESTAMP_OUT_OF_RANGE,
                     field + " " + time + " is older than " + limits.maxAge().toDays() + " days before " + asOf);
         }
-        if (time.isAfter(newestAccepted())) {
+        if (time.isAfter(fileLandedAt.plus(limits.futureTolerance()))) {
             throw new RecordRejected(RejectReason.TIMESTAMP_OUT_OF_RANGE,
-                    field + " " + time + " is in the future of " + asOf);
+                    field + " " + time + " is later than its file's landing time " + fileLandedAt);
         }
         return time;
     }

@@ -41,6 +41,11 @@ public final class Columns {
     public static final String RECORD_INDEX = "record_index";
     public static final String LANDED_AT = "landed_at";
 
+    // ingested_files
+    public static final String FILE_LENGTH = "file_length";
+    public static final String FILE_MODIFIED_AT = "file_modified_at";
+    public static final String INGESTED_AT = "ingested_at";
+
     // actuals
     public static final String ACTUAL_ID = "actual_id";
     public static final String ACTUAL_TIME = "actual_time";

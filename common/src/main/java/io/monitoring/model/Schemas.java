@@ -81,6 +81,18 @@ public final class Schemas {
         field(LANDED_AT, TS, false),
     });
 
+    /**
+     * The {@code ingested_files} table: one row per landing file version (path, length,
+     * modification time) an ingest run has read, so later runs read only new or changed files.
+     */
+    public static final StructType INGESTED_FILE = new StructType(new StructField[] {
+        field(SOURCE_FILE, STR, false),
+        field(FILE_LENGTH, LONG, false),
+        field(FILE_MODIFIED_AT, TS, false),
+        field(RUN_ID, STR, false),
+        field(INGESTED_AT, TS, false),
+    });
+
     /** The {@code quarantine} table: one row per rejected record, line or unreadable file. */
     public static final StructType QUARANTINE_ROW = new StructType(new StructField[] {
         field(QUARANTINE_ID, STR, false),

@@ -10,6 +10,7 @@ public final class TableNames {
     public static final String ACTUALS = "actuals";
     public static final String QUARANTINE = "quarantine";
     public static final String PIPELINE_RUNS = "pipeline_runs";
+    public static final String INGESTED_FILES = "ingested_files";
     public static final String INFERENCE_STATS = "inference_stats";
     public static final String LABELED_INFERENCES = "labeled_inferences";
     public static final String ORPHAN_ACTUALS = "orphan_actuals";
@@ -17,6 +18,6 @@ public final class TableNames {
     public static final String DRIFT_METRICS = "drift_metrics";
     public static final String DRIFT_BASELINES = "drift_baselines";
 
-    public static final List<String> ALL = List.of(INFERENCES, ACTUALS, QUARANTINE, PIPELINE_RUNS, INFERENCE_STATS,
+    public static final List<String> ALL = List.of(INFERENCES, ACTUALS, QUARANTINE, PIPELINE_RUNS, INGESTED_FILES, INFERENCE_STATS,
             LABELED_INFERENCES, ORPHAN_ACTUALS, MODEL_QUALITY, DRIFT_METRICS, DRIFT_BASELINES);
 }

@@ -10,6 +10,7 @@ import io.monitoring.ingest.IngestRules;
 import io.monitoring.ingest.IngestTransforms;
 import io.monitoring.ingest.LandingReader;
 import io.monitoring.io.DeltaTableWriter;
+import io.monitoring.io.IngestedFiles;
 import io.monitoring.io.LandingFile;
 import io.monitoring.io.LandingFileLister;
 import io.monitoring.io.PipelineRun;
@@ -39,8 +40,9 @@ import picocli.CommandLine.Option;
  * gzip) under {@code <landing>/inferences} and {@code <landing>/actuals} into the Delta tables
  * {@code inferences} (grain: one row per model_id, inference_id), {@code actuals} (one row per
  * distinct actual record) and {@code quarantine} (one row per rejected record, line or file).
- * Rerunnable: keys already present are never inserted again. Appends one {@code pipeline_runs}
- * row where records read = records written + records quarantined.
+ * Reads only the files missing from the {@code ingested_files} ledger (new or changed since they
+ * were read). Rerunnable: keys already present are never inserted again. Appends one
+ * {@code pipeline_runs} row where records read = records written + records quarantined.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Read landing logs into the inferences, actuals and quarantine Delta tables.")
@@ -57,6 +59,10 @@ public final class IngestJob implements Callable<Integer> {
     @Option(names = "--run-id", description = "Id recorded in pipeline_runs (default: generated).")
     String runId;
 
+    @Option(names = "--all-files",
+            description = "Read every landing file again, not only those missing from the ingested_files ledger (keys already ingested are still skipped).")
+    boolean allFiles;
+
     public static void main(String[] args) {
         JobLauncher.exit(new IngestJob(), args);
     }
@@ -67,7 +73,7 @@ public final class IngestJob implements Callable<Integer> {
         Instant asOfTime = Instants.parse(asOf);
         SparkSession spark = SparkSessionFactory.create("monitoring-ingest", config);
         try {
-            PipelineRun run = execute(spark, config, asOfTime, runId == null ? RunRecorder.newRunId(NAME) : runId);
+            PipelineRun run = execute(spark, config, asOfTime, runId == null ? RunRecorder.newRunId(NAME) : runId, allFiles);
             System.out.println(run.summary());
             return 0;
         } finally {
@@ -75,17 +81,24 @@ public final class IngestJob implements Callable<Integer> {
         }
     }
 
-    /** Runs ingest once and records it; safe to call again on the same landing. */
+    /** Runs ingest once over the files not read before and records it; safe to call again on the same landing. */
     public static PipelineRun execute(SparkSession spark, MonitoringConfig config, Instant asOf, String runId) {
-        return RunRecorder.record(spark, config, NAME, runId, () -> ingest(spark, config, asOf, runId));
+        return execute(spark, config, asOf, runId, false);
     }
 
-    private static PipelineRun ingest(SparkSession spark, MonitoringConfig config, Instant asOf, String runId) {
+    /** As {@link #execute(SparkSession, MonitoringConfig, Instant, String)}; {@code allFiles} ignores the file ledger. */
+    public static PipelineRun execute(SparkSession spark, MonitoringConfig config, Instant asOf, String runId, boolean allFiles) {
+        return RunRecorder.record(spark, config, NAME, runId, () -> ingest(spark, config, asOf, runId, allFiles));
+    }
+
+    private static PipelineRun ingest(SparkSession spark, MonitoringConfig config, Instant asOf, String runId, boolean allFiles) {
         Instant started = Instant.now();
         var hadoopConf = spark.sparkContext().hadoopConfiguration();
-        List<LandingFile> files = new ArrayList<>();
-        files.addAll(LandingFileLister.list(hadoopConf, config.paths().landingInferences(), config.ingest().fileSuffixes()));
-        files.addAll(LandingFileLister.list(hadoopConf, config.paths().landingActuals(), config.ingest().fileSuffixes()));
+        List<LandingFile> listed = new ArrayList<>();
+        listed.addAll(LandingFileLister.list(hadoopConf, config.paths().landingInferences(), config.ingest().fileSuffixes()));
+        listed.addAll(LandingFileLister.list(hadoopConf, config.paths().landingActuals(), config.ingest().fileSuffixes()));
+        String ledger = config.paths().table(TableNames.INGESTED_FILES);
+        List<LandingFile> files = allFiles ? listed : IngestedFiles.notYetIngested(spark, ledger, listed);
 
         IngestRules rules = IngestRules.of(asOf, config, System.getenv());
         Dataset<Row> parsed = LandingReader.read(spark, files, rules).persist(StorageLevel.MEMORY_AND_DISK());
@@ -107,8 +120,12 @@ public final class IngestJob implements Callable<Integer> {
             long newQuarantine = DeltaTableWriter.insertNew(spark, config.paths().table(TableNames.QUARANTINE),
                     Schemas.QUARANTINE_ROW, quarantine, List.of(QUARANTINE_ID), null, null);
 
+            // after the tables: a crash before this line only makes the next run read these files again
+            IngestedFiles.record(spark, ledger, files, runId, Instant.now());
+
             Map<String, Long> metrics = new TreeMap<>();
             metrics.put("files", (long) files.size());
+            metrics.put("files_listed", (long) listed.size());
             metrics.put("inference_records", counts.getLong(1));
             metrics.put("actual_records", counts.getLong(2));
             metrics.put("inferences_inserted", newInferences);
@@ -116,7 +133,7 @@ public final class IngestJob implements Callable<Integer> {
             metrics.put("quarantine_inserted", newQuarantine);
             return new PipelineRun(runId, NAME, "succeeded", started, Instant.now(), null, asOf,
                     List.of(config.paths().landingInferences(), config.paths().landingActuals()),
-                    List.of(TableNames.INFERENCES, TableNames.ACTUALS, TableNames.QUARANTINE),
+                    List.of(TableNames.INFERENCES, TableNames.ACTUALS, TableNames.QUARANTINE, TableNames.INGESTED_FILES),
                     read, read - quarantined, quarantined, metrics, null);
         } finally {
             parsed.unpersist();

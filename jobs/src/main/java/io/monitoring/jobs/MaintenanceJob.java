@@ -45,6 +45,7 @@ public final class MaintenanceJob implements Callable<Integer> {
             TableNames.ACTUALS, Columns.ACTUAL_DATE,
             TableNames.QUARANTINE, Columns.LANDED_AT,
             TableNames.PIPELINE_RUNS, Columns.STARTED_AT,
+            TableNames.INGESTED_FILES, Columns.INGESTED_AT,
             TableNames.INFERENCE_STATS, Columns.EVENT_DATE,
             TableNames.LABELED_INFERENCES, Columns.EVENT_DATE,
             TableNames.MODEL_QUALITY, "window_date",
