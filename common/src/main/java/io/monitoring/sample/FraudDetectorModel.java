@@ -10,11 +10,12 @@ import static io.monitoring.sample.LandingJson.*;
  * {@code fraud-detector}: a binary classifier logging Arize records with a {@code score_categorical} label
  * ({@code fraud} / {@code legit}, score = confidence in that category). Calibrated: a prediction is right
  * with probability equal to its score (times {@link #QUALITY_DROP_FACTOR} after the quality drop). About
- * 10% of production records carry the actual inline; 5% of the model's records are a training baseline.
+ * 10% of production records carry the actual inline; 20% of the model's records
+ * are a training baseline (large enough for drift verdicts on the whole model and its segments).
  */
 final class FraudDetectorModel extends ArizeModel {
     static final String ID = "fraud-detector";
-    static final double TRAINING_SHARE = 0.05;
+    static final double TRAINING_SHARE = 0.20;
     private static final double INLINE_ACTUAL_SHARE = 0.10;
     private static final double BIAS = -2.3;
     private static final double SCALE = 1.6;

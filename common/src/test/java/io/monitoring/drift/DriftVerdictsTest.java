@@ -18,11 +18,11 @@ class DriftVerdictsTest {
 
     @Test
     void belowTheMinimumSampleThereIsNoVerdict() {
-        assertEquals(100, defaults.minSampleSize());
+        assertEquals(400, defaults.minSampleSize());
         ColumnProfile baseline = colors(0, 700, 300);
-        // the same strong shift (70/30 -> 30/70) with 60 and with 150 current values
-        Map<String, Object> small = judgeAlone(DriftComparison.compare(CATEGORICAL, COLORS, baseline, colors(0, 18, 42), defaults));
-        Map<String, Object> large = judgeAlone(DriftComparison.compare(CATEGORICAL, COLORS, baseline, colors(0, 45, 105), defaults));
+        // the same strong shift (70/30 -> 30/70) with 300 and with 500 current values
+        Map<String, Object> small = judgeAlone(DriftComparison.compare(CATEGORICAL, COLORS, baseline, colors(0, 90, 210), defaults));
+        Map<String, Object> large = judgeAlone(DriftComparison.compare(CATEGORICAL, COLORS, baseline, colors(0, 150, 350), defaults));
 
         assertEquals(STATUS_INSUFFICIENT, small.get(STATUS));
         assertNull(small.get(DRIFTED), "insufficient data instead of a verdict");
@@ -32,13 +32,13 @@ class DriftVerdictsTest {
 
         assertEquals(STATUS_OK, large.get(STATUS));
         assertEquals(Boolean.TRUE, large.get(DRIFTED));
-        assertEquals(60L, small.get(SAMPLE_SIZE));
-        assertEquals(150L, large.get(SAMPLE_SIZE));
+        assertEquals(300L, small.get(SAMPLE_SIZE));
+        assertEquals(500L, large.get(SAMPLE_SIZE));
     }
 
     @Test
     void theMinimumCountsNonNullValuesOnEachSide() {
-        // 150 rows of which 80 are null: 70 values, below 100
+        // 150 rows of which 80 are null: 70 values, below 400
         Map<String, Object> m = DriftComparison.compare(CATEGORICAL, COLORS, colors(0, 700, 300), colors(80, 20, 50), defaults);
         assertEquals(STATUS_INSUFFICIENT, m.get(STATUS));
         assertEquals(80.0 / 150, (Double) m.get(NULL_SHARE), 1e-12);

@@ -146,7 +146,7 @@ class SampleLogGeneratorTest {
         double inlineShare = inline / (double) production;
         assertTrue(inlineShare > 0.07 && inlineShare < 0.13, "inline share " + inlineShare);
         double trainingShare = fraud.stream().filter(Rec::training).count() / (double) fraud.size();
-        assertEquals(0.05, trainingShare, 0.005);
+        assertEquals(FraudDetectorModel.TRAINING_SHARE, trainingShare, 0.01);
     }
 
     @Test
