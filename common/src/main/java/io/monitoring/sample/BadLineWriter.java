@@ -16,7 +16,7 @@ final class BadLineWriter {
     private final ArizeModel[] arize;
     private final GuardianModel[] guardian;
     private final ProductRankerModel ranker;
-    private final ScratchBuffer scratch = new ScratchBuffer();
+    private final ByteSink scratch = new ByteSink();
     private final JsonGenerator scratchGenerator;
 
     BadLineWriter(ArizeModel[] arize, GuardianModel[] guardian, ProductRankerModel ranker) throws IOException {

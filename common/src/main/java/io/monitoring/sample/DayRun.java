@@ -53,14 +53,14 @@ final class DayRun {
         List<ModelCounter> streamCounters = new ArrayList<>();
         long[] dayBadLines = new long[badLineCounts.length];
         for (int m = 0; m < GenerationPlan.MODEL_IDS.length; m++) {
-            SampleModel model = SampleLogGenerator.models(spec)[m];
+            SampleModel model = SampleLogGenerator.model(spec, m);
             ModelCounter counter = new ModelCounter();
             StreamContext c = context(m, day, counter);
             workers.add(worker(model.id, date, c, plan.production[m][day], model.maxBatch(), model::emit));
             streamCounters.add(counter);
         }
         if (day == 0 && plan.training > 0) {
-            FraudDetectorModel fraud = (FraudDetectorModel) SampleLogGenerator.models(spec)[0];
+            FraudDetectorModel fraud = (FraudDetectorModel) SampleLogGenerator.model(spec, 0);
             ModelCounter counter = new ModelCounter();
             StreamContext c = context(TRAINING_STREAM, day, counter);
             workers.add(worker(fraud.id + "-training", date, c, plan.training, 1,

@@ -1,5 +1,7 @@
 package io.monitoring.sample;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -28,7 +30,7 @@ public record GenerationSummary(
 
     public GenerationSummary {
         models = List.copyOf(models);
-        badLines = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(badLines));
+        badLines = Collections.unmodifiableMap(new LinkedHashMap<>(badLines));
         files = List.copyOf(files);
     }
 

@@ -99,12 +99,23 @@ public final class SampleLogGenerator {
 
     /** The five sample models, in plan order (see {@link GenerationPlan#MODEL_IDS}). */
     static SampleModel[] models(SampleSpec spec) {
-        return new SampleModel[] {
-            new FraudDetectorModel(spec),
-            new IntentClassifierModel(spec),
-            new PriceRegressorModel(spec),
-            new ProductRankerModel(spec),
-            new HardhatDetectorModel(spec)};
+        SampleModel[] models = new SampleModel[GenerationPlan.MODEL_IDS.length];
+        for (int m = 0; m < models.length; m++) {
+            models[m] = model(spec, m);
+        }
+        return models;
+    }
+
+    /** A fresh instance of the {@code index}-th model (instances hold scratch state: one per thread). */
+    static SampleModel model(SampleSpec spec, int index) {
+        return switch (index) {
+            case 0 -> new FraudDetectorModel(spec);
+            case 1 -> new IntentClassifierModel(spec);
+            case 2 -> new PriceRegressorModel(spec);
+            case 3 -> new ProductRankerModel(spec);
+            case 4 -> new HardhatDetectorModel(spec);
+            default -> throw new IllegalArgumentException("no model " + index);
+        };
     }
 
     private void prepareRoot(FileSystem fs, Path root) throws IOException {
