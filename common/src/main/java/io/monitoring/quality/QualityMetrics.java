@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.*;
 import io.monitoring.config.MonitoringConfig;
 import io.monitoring.config.QualitySettings;
 import io.monitoring.ingest.PredictionKinds;
+import io.monitoring.spark.Plans;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,8 +55,10 @@ public final class QualityMetrics {
      *
      * @param reference labelled inferences of the CBPE reference periods (null: no estimates)
      */
-    public static Dataset<Row> fromRows(Dataset<Row> rows, Dataset<Row> reference, Params p) {
+    public static Dataset<Row> fromRows(Dataset<Row> evaluationRows, Dataset<Row> reference, Params p) {
         QualitySettings q = p.quality();
+        // a dozen aggregates of these rows are joined back together: see Plans for why they are detached
+        Dataset<Row> rows = Plans.detached(evaluationRows);
         Dataset<Row> main = mainAggregates(rows, q.rankingK());
 
         Dataset<Row> cls = rows.where(col(QualityRows.IS_CLS));
@@ -83,24 +86,25 @@ public final class QualityMetrics {
         Dataset<Row> losses = ScoreCurves.logLoss(probabilities);
         Dataset<Row> areaMeans = areas.groupBy(GROUP_ID).agg(avg(ROC_AUC).as(ROC_AUC), avg(PR_AUC).as(PR_AUC));
 
-        Dataset<Row> classes = Joins.using(clsCounts.unionByName(detCounts), areas, List.of(GROUP_ID, CLASS_NAME), "left");
+        Dataset<Row> classes = Joins.using(Plans.detached(clsCounts.unionByName(detCounts)), Plans.detached(areas),
+                List.of(GROUP_ID, CLASS_NAME), "left");
         Dataset<Row> estimateGroups = null;
         if (q.cbpe().enabled() && reference != null) {
-            Cbpe.Estimates estimates = Cbpe.estimate(rows.where(col(QualityRows.IS_SCORED)), reference, q.cbpe());
-            classes = Joins.using(classes, estimates.perClass(), List.of(GROUP_ID, CLASS_NAME), "full_outer");
-            estimateGroups = estimates.perGroup();
+            Cbpe.Estimates estimates = Cbpe.estimate(rows.where(col(QualityRows.IS_SCORED)), Plans.detached(reference), q.cbpe());
+            classes = Joins.using(classes, Plans.detached(estimates.perClass()), List.of(GROUP_ID, CLASS_NAME), "full_outer");
+            estimateGroups = Plans.detached(estimates.perGroup());
         } else {
             classes = classes.withColumn(ESTIMATED_PRECISION, lit(null).cast("double"))
                     .withColumn(ESTIMATED_RECALL, lit(null).cast("double"))
                     .withColumn(ESTIMATED_F1, lit(null).cast("double"));
         }
-        Dataset<Row> classAggregates = classAggregates(classes);
+        Dataset<Row> classAggregates = Plans.detached(classAggregates(classes));
 
-        Dataset<Row> out = main;
+        Dataset<Row> out = Plans.detached(main);
         out = Joins.using(out, classAggregates, List.of(GROUP_ID), "left");
-        out = Joins.using(out, confusionLists, List.of(GROUP_ID), "left");
-        out = Joins.using(out, areaMeans, List.of(GROUP_ID), "left");
-        out = Joins.using(out, losses, List.of(GROUP_ID), "left");
+        out = Joins.using(out, Plans.detached(confusionLists), List.of(GROUP_ID), "left");
+        out = Joins.using(out, Plans.detached(areaMeans), List.of(GROUP_ID), "left");
+        out = Joins.using(out, Plans.detached(losses), List.of(GROUP_ID), "left");
         if (estimateGroups != null) {
             out = Joins.using(out, estimateGroups, List.of(GROUP_ID), "left");
         }
