@@ -10,10 +10,9 @@ import io.monitoring.io.DeltaTableWriter;
 import io.monitoring.io.PipelineRun;
 import io.monitoring.io.PipelineRunHistory;
 import io.monitoring.io.RunRecorder;
-import io.monitoring.jobs.cli.ConfigOptions;
 import io.monitoring.jobs.cli.JobLauncher;
+import io.monitoring.jobs.cli.WindowedCommand;
 import io.monitoring.jobs.cli.WindowedJobRunner;
-import io.monitoring.jobs.cli.WindowOptions;
 import io.monitoring.model.Schemas;
 import io.monitoring.model.TableNames;
 import io.monitoring.quality.DateSets;
@@ -31,14 +30,11 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * Join labels: {@code inferences} + {@code actuals} into {@code labeled_inferences} (grain: one row
@@ -54,27 +50,23 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "join-labels", mixinStandardHelpOptions = true,
         description = "Join actuals to their inferences into labeled_inferences; count orphan actuals.")
-public final class JoinLabelsJob implements Callable<Integer> {
+public final class JoinLabelsJob extends WindowedCommand {
     public static final String NAME = "join-labels";
     static final String INFERENCES_VERSION = "inferences_version";
     static final String ACTUALS_VERSION = "actuals_version";
-
-    @Mixin
-    ConfigOptions configOptions;
-
-    @Mixin
-    WindowOptions windowOptions;
-
-    @Option(names = "--run-id", description = "Id recorded in pipeline_runs (default: generated).")
-    String runId;
 
     public static void main(String[] args) {
         JobLauncher.exit(new JoinLabelsJob(), args);
     }
 
     @Override
-    public Integer call() {
-        return WindowedJobRunner.run(NAME, configOptions, windowOptions, runId, JoinLabelsJob::execute);
+    protected String jobName() {
+        return NAME;
+    }
+
+    @Override
+    protected WindowedJobRunner.Execute executor() {
+        return JoinLabelsJob::execute;
     }
 
     public static PipelineRun execute(SparkSession spark, MonitoringConfig config, TimeWindow window, String runId) {

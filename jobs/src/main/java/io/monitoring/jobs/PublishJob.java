@@ -9,8 +9,7 @@ import io.monitoring.io.PipelineRun;
 import io.monitoring.io.PublishPaths;
 import io.monitoring.io.RunRecorder;
 import io.monitoring.jobs.cli.JobLauncher;
-import io.monitoring.jobs.cli.ConfigOptions;
-import io.monitoring.jobs.cli.WindowOptions;
+import io.monitoring.jobs.cli.WindowedCommand;
 import io.monitoring.jobs.cli.WindowedJobRunner;
 import io.monitoring.model.TableNames;
 import io.monitoring.stats.HourlyWindows;
@@ -32,15 +31,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * Publish: the stats endpoint's documents (seed 002) from {@code inference_stats}, for every
@@ -52,7 +48,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = "Write the inference-stats JSON documents of a window for every workspace.")
-public final class PublishJob implements Callable<Integer> {
+public final class PublishJob extends WindowedCommand {
     public static final String NAME = "publish";
     public static final String FOLDER = "inference-stats";
     public static final String MANIFEST = "manifest.json";
@@ -69,22 +65,18 @@ public final class PublishJob implements Callable<Integer> {
         }
     }
 
-    @Mixin
-    ConfigOptions configOptions;
-
-    @Mixin
-    WindowOptions windowOptions;
-
-    @Option(names = "--run-id", description = "Id recorded in pipeline_runs (default: generated).")
-    String runId;
-
     public static void main(String[] args) {
         JobLauncher.exit(new PublishJob(), args);
     }
 
     @Override
-    public Integer call() {
-        return WindowedJobRunner.run(NAME, configOptions, windowOptions, runId, PublishJob::execute);
+    protected String jobName() {
+        return NAME;
+    }
+
+    @Override
+    protected WindowedJobRunner.Execute executor() {
+        return PublishJob::execute;
     }
 
     /** Publishes the window's documents; safe to call again (same table, same bytes). */

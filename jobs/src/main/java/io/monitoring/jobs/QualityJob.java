@@ -10,10 +10,9 @@ import io.monitoring.io.DeltaTableWriter;
 import io.monitoring.io.PipelineRun;
 import io.monitoring.io.PipelineRunHistory;
 import io.monitoring.io.RunRecorder;
-import io.monitoring.jobs.cli.ConfigOptions;
 import io.monitoring.jobs.cli.JobLauncher;
+import io.monitoring.jobs.cli.WindowedCommand;
 import io.monitoring.jobs.cli.WindowedJobRunner;
-import io.monitoring.jobs.cli.WindowOptions;
 import io.monitoring.model.TableNames;
 import io.monitoring.quality.DateSets;
 import io.monitoring.quality.QualityMetrics;
@@ -29,14 +28,11 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * Quality: {@code labeled_inferences} into {@code model_quality} (grain: granularity, window_start,
@@ -49,26 +45,22 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "quality", mixinStandardHelpOptions = true,
         description = "Compute model_quality per window, model, version and slice from labeled_inferences.")
-public final class QualityJob implements Callable<Integer> {
+public final class QualityJob extends WindowedCommand {
     public static final String NAME = "quality";
     static final String LABELED_VERSION = "labeled_inferences_version";
-
-    @Mixin
-    ConfigOptions configOptions;
-
-    @Mixin
-    WindowOptions windowOptions;
-
-    @Option(names = "--run-id", description = "Id recorded in pipeline_runs (default: generated).")
-    String runId;
 
     public static void main(String[] args) {
         JobLauncher.exit(new QualityJob(), args);
     }
 
     @Override
-    public Integer call() {
-        return WindowedJobRunner.run(NAME, configOptions, windowOptions, runId, QualityJob::execute);
+    protected String jobName() {
+        return NAME;
+    }
+
+    @Override
+    protected WindowedJobRunner.Execute executor() {
+        return QualityJob::execute;
     }
 
     public static PipelineRun execute(SparkSession spark, MonitoringConfig config, TimeWindow window, String runId) {

@@ -13,8 +13,7 @@ import io.monitoring.io.DeltaTableWriter;
 import io.monitoring.io.PipelineRun;
 import io.monitoring.io.RunRecorder;
 import io.monitoring.jobs.cli.JobLauncher;
-import io.monitoring.jobs.cli.ConfigOptions;
-import io.monitoring.jobs.cli.WindowOptions;
+import io.monitoring.jobs.cli.WindowedCommand;
 import io.monitoring.jobs.cli.WindowedJobRunner;
 import io.monitoring.model.Schemas;
 import io.monitoring.model.TableNames;
@@ -27,14 +26,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * Stats: production rows of the Delta table {@code inferences} in the window into
@@ -46,25 +42,21 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "Compute the hourly inference_stats of a window from the inferences table.")
-public final class StatsJob implements Callable<Integer> {
+public final class StatsJob extends WindowedCommand {
     public static final String NAME = "stats";
-
-    @Mixin
-    ConfigOptions configOptions;
-
-    @Mixin
-    WindowOptions windowOptions;
-
-    @Option(names = "--run-id", description = "Id recorded in pipeline_runs (default: generated).")
-    String runId;
 
     public static void main(String[] args) {
         JobLauncher.exit(new StatsJob(), args);
     }
 
     @Override
-    public Integer call() {
-        return WindowedJobRunner.run(NAME, configOptions, windowOptions, runId, StatsJob::execute);
+    protected String jobName() {
+        return NAME;
+    }
+
+    @Override
+    protected WindowedJobRunner.Execute executor() {
+        return StatsJob::execute;
     }
 
     /** Computes and replaces the stats of the window's hours; safe to call again. */
