@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -77,16 +78,30 @@ public final class IngestJob implements Callable<Integer> {
 
     /** Runs ingest once and records it; safe to call again on the same landing. */
     public static PipelineRun execute(SparkSession spark, MonitoringConfig config, Instant asOf, String runId) {
-        return RunRecorder.record(spark, config, NAME, runId, () -> ingest(spark, config, asOf, runId));
+        return RunRecorder.record(spark, config, NAME, runId,
+                () -> ingest(spark, config, asOf, runId, listLanding(spark.sparkContext().hadoopConfiguration(), config)));
     }
 
-    private static PipelineRun ingest(SparkSession spark, MonitoringConfig config, Instant asOf, String runId) {
-        Instant started = Instant.now();
-        var hadoopConf = spark.sparkContext().hadoopConfiguration();
+    /**
+     * Ingests files listed earlier by {@link #listLanding}. Listing and reading are apart in time on
+     * any store, so a file may be gone when a task opens it: it is quarantined as file_vanished.
+     */
+    public static PipelineRun execute(SparkSession spark, MonitoringConfig config, Instant asOf, String runId,
+            List<LandingFile> listed) {
+        return RunRecorder.record(spark, config, NAME, runId, () -> ingest(spark, config, asOf, runId, listed));
+    }
+
+    /** Every landing file under inferences/ and actuals/ that ingest reads. */
+    public static List<LandingFile> listLanding(Configuration hadoopConf, MonitoringConfig config) {
         List<LandingFile> files = new ArrayList<>();
         files.addAll(LandingFileLister.list(hadoopConf, config.paths().landingInferences(), config.ingest().fileSuffixes()));
         files.addAll(LandingFileLister.list(hadoopConf, config.paths().landingActuals(), config.ingest().fileSuffixes()));
+        return files;
+    }
 
+    private static PipelineRun ingest(SparkSession spark, MonitoringConfig config, Instant asOf, String runId,
+            List<LandingFile> files) {
+        Instant started = Instant.now();
         IngestRules rules = IngestRules.of(asOf, config, System.getenv());
         Dataset<Row> parsed = LandingReader.read(spark, files, rules).persist(StorageLevel.MEMORY_AND_DISK());
         try {
