@@ -94,7 +94,8 @@ public final class ConfigLoader {
                 new MonitoringConfig.Models(
                         stringMap(models.getConfig("monitor-to-model")),
                         stringMap(models.getConfig("workspace-of-model")),
-                        models.getString("default-workspace")),
+                        models.getString("default-workspace"),
+                        embeddingDimensions(models.getConfig("embedding-dimensions"))),
                 new MonitoringConfig.Segments(
                         List.copyOf(segments.getStringList("keys")),
                         segments.getInt("max-values-per-key"),
@@ -155,15 +156,34 @@ public final class ConfigLoader {
                 d.getDouble("severity.high-ratio"));
     }
 
-    /** A config object whose keys may contain dots (Spark settings, model ids) read as a flat map. */
+    /** {@code "<model id>" { "<feature>" = <length> }}: model ids and feature names may hold dots. */
+    private static Map<String, Map<String, Integer>> embeddingDimensions(Config section) {
+        Map<String, Map<String, Integer>> out = new TreeMap<>();
+        for (String model : section.root().keySet()) {
+            Config features = section.getConfig(ConfigUtil.joinPath(model));
+            Map<String, Integer> lengths = new TreeMap<>();
+            for (String feature : features.root().keySet()) {
+                int length = features.getInt(ConfigUtil.joinPath(feature));
+                if (length < 1) {
+                    throw new IllegalArgumentException("models.embedding-dimensions: " + model + " / " + feature
+                            + " must be at least 1, got " + length);
+                }
+                lengths.put(feature, length);
+            }
+            out.put(model, Map.copyOf(lengths));
+        }
+        return Map.copyOf(out);
+    }
+
+    /**
+     * A config object whose keys may contain dots (Spark settings, model ids) read as a flat map.
+     * Keys come back as path expressions (quoted and escaped where needed), so they are split and
+     * joined again: a model id with a backslash or a control character stays that id.
+     */
     private static Map<String, String> stringMap(Config section) {
         Map<String, String> out = new TreeMap<>();
         for (Map.Entry<String, ConfigValue> e : section.entrySet()) {
-            String key = e.getKey();
-            if (key.length() > 1 && key.startsWith("\"") && key.endsWith("\"")) {
-                key = key.substring(1, key.length() - 1);
-            }
-            out.put(key, String.valueOf(e.getValue().unwrapped()));
+            out.put(String.join(".", ConfigUtil.splitPath(e.getKey())), String.valueOf(e.getValue().unwrapped()));
         }
         return Map.copyOf(out);
     }

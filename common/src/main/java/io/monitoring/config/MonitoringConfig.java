@@ -48,11 +48,23 @@ public record MonitoringConfig(
             int maxNestingDepth,
             List<String> fileSuffixes) implements Serializable {}
 
-    /** How records map to models and workspaces. */
+    /**
+     * How records map to models and workspaces, and the embedding dimension of a model's feature
+     * (model id -> feature name -> length; a feature not listed is not checked).
+     */
     public record Models(
             Map<String, String> monitorToModel,
             Map<String, String> workspaceOfModel,
-            String defaultWorkspace) implements Serializable {
+            String defaultWorkspace,
+            Map<String, Map<String, Integer>> embeddingDimensions) implements Serializable {
+        public Models {
+            embeddingDimensions = Map.copyOf(embeddingDimensions);
+        }
+
+        /** The configured length of the model's embedding feature, or null when it is not configured. */
+        public Integer embeddingDimension(String modelId, String feature) {
+            return embeddingDimensions.getOrDefault(modelId, Map.of()).get(feature);
+        }
 
         public String modelOfMonitor(String monitorId) {
             return monitorToModel.getOrDefault(monitorId, monitorId);

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.monitoring.ingest.PredictionKinds;
 import io.monitoring.model.Columns;
+import io.monitoring.spark.SqlLiterals;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -146,6 +147,6 @@ public final class DriftInputs {
     }
 
     static String sqlString(String s) {
-        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        return SqlLiterals.string(s);
     }
 }

@@ -57,6 +57,7 @@ final class ArizeRecordMapper {
             }
             PredictionNormalizer.arize(label, row);
             Features features = FeatureReader.arize(JsonFields.object(prediction, "features"));
+            rules.requireEmbeddingDimensions(model, features);
             Map<String, String> tags = FeatureReader.arizeTags(JsonFields.object(prediction, "tags"));
             rules.personalData().apply(features, tags);
             Double latency = latency(prediction, tags);

@@ -129,11 +129,11 @@ final class FeatureReader {
 
     private static double arizeDouble(JsonNode v, String name) throws RecordRejected {
         if (v.isNumber()) {
-            return JsonFields.finite(v.asDouble(), name);
+            return JsonFields.finite(v.asDouble(), "feature " + name);
         }
         if (v.isTextual()) {
             try {
-                return JsonFields.finite(Double.parseDouble(v.asText().strip()), name);
+                return JsonFields.finite(Double.parseDouble(v.asText().strip()), "feature " + name);
             } catch (NumberFormatException ignored) {
                 // falls through to the rejection below
             }
@@ -142,14 +142,20 @@ final class FeatureReader {
     }
 
     private static long arizeInt(JsonNode v, String name) throws RecordRejected {
-        if (v.isIntegralNumber() && v.canConvertToLong()) {
+        if (v.isIntegralNumber()) {
+            if (!v.canConvertToLong()) {
+                throw new RecordRejected(RejectReason.INVALID_NUMBER, "feature " + name + ": int value " + v.asText() + " overflows 64 bits");
+            }
             return v.asLong();
         }
         if (v.isTextual()) {
+            String text = v.asText().strip();
             try {
-                return Long.parseLong(v.asText().strip());
-            } catch (NumberFormatException ignored) {
-                // falls through to the rejection below
+                return Long.parseLong(text);
+            } catch (NumberFormatException notALong) {
+                if (text.matches("[+-]?\\d+")) {
+                    throw new RecordRejected(RejectReason.INVALID_NUMBER, "feature " + name + ": int value " + text + " overflows 64 bits");
+                }
             }
         }
         throw new RecordRejected(RejectReason.WRONG_TYPE, "feature " + name + ": int value is not an integer");

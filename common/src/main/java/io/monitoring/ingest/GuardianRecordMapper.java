@@ -55,6 +55,7 @@ final class GuardianRecordMapper {
         JsonNode metadata = JsonFields.object(rec, "metadata");
         Map<String, String> tags = FeatureReader.plainTags(metadata);
         Features features = FeatureReader.guardian(JsonFields.object(rec, "input_data"));
+        rules.requireEmbeddingDimensions(model, features);
         rules.personalData().apply(features, tags);
 
         Row inference = null;

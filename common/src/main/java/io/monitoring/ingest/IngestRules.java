@@ -4,20 +4,34 @@ import io.monitoring.config.MonitoringConfig;
 import io.monitoring.model.RejectReason;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** What decides acceptance for one ingest run: its as-of time, the limits and the model mapping. */
 public record IngestRules(Instant asOf, MonitoringConfig.Ingest limits, MonitoringConfig.Models models,
         PersonalData personalData) implements Serializable {
 
     /** The rules of a run: personal-data handling resolved from config and the environment. */
-    public static IngestRules of(Instant asOf, MonitoringConfig config, java.util.Map<String, String> env) {
+    public static IngestRules of(Instant asOf, MonitoringConfig config, Map<String, String> env) {
         MonitoringConfig.Privacy privacy = config.privacy();
         return new IngestRules(asOf, config.ingest(), config.models(), PersonalData.of(
-                java.util.Set.copyOf(privacy.dropFields()), java.util.Set.copyOf(privacy.hashFields()), privacy.hashKeyEnv(), env));
+                Set.copyOf(privacy.dropFields()), Set.copyOf(privacy.hashFields()), privacy.hashKeyEnv(), env));
     }
 
     public Instant oldestAccepted() {
         return asOf.minus(limits.maxAge());
+    }
+
+    /** A configured embedding length (models.embedding-dimensions) must match; unconfigured ones are not checked. */
+    void requireEmbeddingDimensions(String model, Features features) throws RecordRejected {
+        for (Map.Entry<String, List<Double>> e : features.embedding().entrySet()) {
+            Integer expected = models.embeddingDimension(model, e.getKey());
+            if (expected != null && expected != e.getValue().size()) {
+                throw new RecordRejected(RejectReason.EMBEDDING_DIMENSION_MISMATCH, "embedding " + e.getKey() + " has "
+                        + e.getValue().size() + " dimensions; model " + model + " expects " + expected);
+            }
+        }
     }
 
     /**

@@ -1,8 +1,10 @@
 package io.monitoring.ingest;
 
+import io.monitoring.io.GzipIntegrity;
 import io.monitoring.io.LandingFile;
 import io.monitoring.io.LineReader;
 import io.monitoring.model.RejectReason;
+import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +20,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * Reads one landing file lazily, line by line, and yields one parsed row per record. A file that
- * cannot be opened (it vanished), ends early (truncated gzip) or holds no record at all gets one
- * quarantine row of its own; the records before a read error are kept.
+ * cannot be opened (it vanished), ends early (truncated gzip), is corrupt (a gzip stream whose
+ * check fails: none of its records is used) or holds no record at all gets one quarantine row of
+ * its own; the records before a read error (a truncation) are kept.
  */
 public final class LandingFileParser {
     private final RecordRouter router;
@@ -34,6 +37,15 @@ public final class LandingFileParser {
 
     public Iterator<Row> parse(LandingFile file) {
         return new FileRows(file);
+    }
+
+    /** A gzip file found corrupt before any of its records was read. */
+    private static final class CorruptGzip extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        CorruptGzip(String detail) {
+            super(detail);
+        }
     }
 
     private final class FileRows implements Iterator<Row> {
@@ -92,10 +104,14 @@ public final class LandingFileParser {
                 } else {
                     pending.addAll(router.route(line.bytes(), line.totalBytes(), pos));
                 }
+            } catch (CorruptGzip e) {
+                finish(new RecordRejected(RejectReason.UNREADABLE_FILE, "gzip stream is corrupt (" + e.getMessage()
+                        + "); none of its records were ingested, since the damaged bytes cannot be located"));
             } catch (FileNotFoundException e) {
-                finish(new RecordRejected(RejectReason.UNREADABLE_FILE, "file vanished before it could be read: " + e.getMessage()));
+                finish(new RecordRejected(RejectReason.FILE_VANISHED, "file was listed but is gone (moved or deleted"
+                        + " before it could be read; a renamed file is read under its new name): " + e.getMessage()));
             } catch (IOException | RuntimeException e) {
-                String what = file.gzipped() ? "gzip stream is truncated or corrupt" : "read failed";
+                String what = file.gzipped() && e instanceof EOFException ? "gzip stream is truncated" : "read failed";
                 finish(new RecordRejected(RejectReason.UNREADABLE_FILE,
                         what + " after line " + lastLine + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
@@ -104,6 +120,12 @@ public final class LandingFileParser {
         private void open() throws IOException {
             Path path = new Path(file.path());
             FileSystem fs = path.getFileSystem(hadoopConf);
+            if (file.gzipped()) {
+                String corruption = GzipIntegrity.corruption(fs.open(path));
+                if (corruption != null) {
+                    throw new CorruptGzip(corruption);
+                }
+            }
             InputStream raw = fs.open(path);
             in = raw;
             in = file.gzipped() ? new GZIPInputStream(raw, 64 * 1024) : raw;

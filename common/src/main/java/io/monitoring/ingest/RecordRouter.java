@@ -1,15 +1,7 @@
 package io.monitoring.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.monitoring.model.RejectReason;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -23,24 +15,18 @@ public final class RecordRouter {
     static final String GUARDIAN_BATCH = "guardian_batch";
 
     private final IngestRules rules;
-    private final ObjectMapper mapper;
+    private final StrictJsonParser parser;
 
     public RecordRouter(IngestRules rules) {
         this.rules = rules;
-        JsonFactory factory = JsonFactory.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(rules.limits().maxNestingDepth())
-                        .build())
-                .build();
-        this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.parser = new StrictJsonParser(rules.limits().maxNestingDepth());
     }
 
     /** The rows of one line: one, or one per record of a batch envelope. */
     public List<Row> route(byte[] line, long totalBytes, SourcePosition pos) {
         JsonNode node;
         try {
-            node = parse(line);
+            node = parser.parse(line);
         } catch (RecordRejected r) {
             return List.of(reject(r, pos, line, totalBytes));
         }
@@ -51,6 +37,7 @@ public final class RecordRouter {
             if (node.has("inferences")) {
                 return batch(node, pos, line, totalBytes);
             }
+            StrictJsonParser.requireFinite(node);
             return List.of(single(node, pos, GUARDIAN, null));
         } catch (RecordRejected r) {
             return List.of(reject(r, pos, line, totalBytes));
@@ -78,6 +65,7 @@ public final class RecordRouter {
                 if (!rec.isObject()) {
                     throw new RecordRejected(RejectReason.NOT_A_JSON_OBJECT, "batch record " + i + " is not a JSON object", monitor);
                 }
+                StrictJsonParser.requireFinite(rec);
                 out.add(GuardianRecordMapper.map(rec, monitor, at, rules, GUARDIAN_BATCH));
             } catch (RecordRejected r) {
                 String raw = rules.personalData().redact(rec).toString();
@@ -118,25 +106,6 @@ public final class RecordRouter {
         return false;
     }
 
-    private JsonNode parse(byte[] line) throws RecordRejected {
-        try {
-            return mapper.readTree(line);
-        } catch (StreamConstraintsException e) {
-            throw new RecordRejected(RejectReason.NESTING_TOO_DEEP, firstLine(e));
-        } catch (JsonProcessingException e) {
-            String msg = firstLine(e);
-            if (msg.contains("Duplicate field")) {
-                throw new RecordRejected(RejectReason.DUPLICATE_KEY, msg);
-            }
-            if (msg.contains("UTF-8") || msg.contains("UTF8")) {
-                throw new RecordRejected(RejectReason.INVALID_UTF8, msg);
-            }
-            throw new RecordRejected(RejectReason.MALFORMED_JSON, msg);
-        } catch (IOException e) {
-            throw new RecordRejected(RejectReason.MALFORMED_JSON, firstLine(e));
-        }
-    }
-
     private Row reject(RecordRejected r, SourcePosition pos, byte[] line, long totalBytes) {
         PersonalData personal = rules.personalData();
         if (!personal.active()) {
@@ -144,18 +113,12 @@ public final class RecordRouter {
         }
         // personal fields configured: keep only a redacted copy of the raw record, or nothing
         try {
-            String redacted = personal.redact(new ObjectMapper().readTree(line)).toString();
+            String redacted = personal.redact(parser.parse(line)).toString();
             return ParsedRows.rejected(r, pos, redacted, totalBytes, rules.limits().maxRawChars());
-        } catch (IOException | RuntimeException unparseable) {
+        } catch (RecordRejected | RuntimeException unparseable) {
             RecordRejected withheld = new RecordRejected(r.reason(),
                     r.getMessage() + " (raw text withheld: personal fields are configured and the line is not JSON)", r.modelId());
             return ParsedRows.rejected(withheld, pos, (String) null, totalBytes, rules.limits().maxRawChars());
         }
-    }
-
-    private static String firstLine(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }

@@ -1,6 +1,7 @@
 package io.monitoring.io;
 
 import io.delta.tables.DeltaTable;
+import io.monitoring.spark.SqlLiterals;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
@@ -48,8 +49,7 @@ public final class DeltaTableWriter {
             if (partitionValues.isEmpty()) {
                 return 0;
             }
-            String in = partitionValues.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", "));
-            condition = "t.`" + partitionColumn + "` IN (" + in + ") AND " + condition;
+            condition = "t.`" + partitionColumn + "` IN (" + SqlLiterals.list(partitionValues) + ") AND " + condition;
         }
         String mergeCondition = condition;
         return retryOnConflict(path, () -> {

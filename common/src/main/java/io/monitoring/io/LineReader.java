@@ -87,9 +87,10 @@ public final class LineReader {
         return new Line(lineNumber, Arrays.copyOf(line, Math.min(kept, maxLineBytes)), total, tooLong);
     }
 
+    /** Doubles the buffer, but never past the limit + 1: what a line may cost is set by the limit. */
     private void ensureCapacity(int size) {
         if (size > line.length) {
-            line = Arrays.copyOf(line, Math.max(size, line.length * 2));
+            line = Arrays.copyOf(line, (int) Math.min(Math.max(size, line.length * 2L), maxLineBytes + 1L));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.monitoring.io;
 
+import io.monitoring.spark.SqlLiterals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class TableCatalog {
             if (spark.catalog().tableExists(database, name) && !location.equals(currentLocation(spark, qualified))) {
                 spark.sql("DROP TABLE " + qualified);
             }
-            spark.sql("CREATE TABLE IF NOT EXISTS " + qualified + " USING DELTA LOCATION '" + location.replace("'", "\\'") + "'");
+            spark.sql("CREATE TABLE IF NOT EXISTS " + qualified + " USING DELTA LOCATION " + SqlLiterals.string(location));
             registered.add(name);
         }
         return registered;

@@ -17,6 +17,7 @@ public enum RejectReason {
     INVALID_FEATURE_TYPE("invalid_feature_type"),
     INVALID_LABEL("invalid_label"),
     INVALID_NUMBER("invalid_number"),
+    EMBEDDING_DIMENSION_MISMATCH("embedding_dimension_mismatch"),
     TIMESTAMP_OUT_OF_RANGE("timestamp_out_of_range"),
     INVALID_TIMESTAMP("invalid_timestamp"),
     WRONG_TYPE("wrong_type"),
@@ -25,7 +26,8 @@ public enum RejectReason {
     BATCH_TOO_LARGE("batch_too_large"),
     EMPTY_BATCH("empty_batch"),
     EMPTY_FILE("empty_file"),
-    UNREADABLE_FILE("unreadable_file");
+    UNREADABLE_FILE("unreadable_file"),
+    FILE_VANISHED("file_vanished");
 
     private final String code;
 

@@ -22,7 +22,11 @@ public final class SparkSessionFactory {
             builder.enableHiveSupport()
                     .config("spark.hadoop.javax.jdo.option.ConnectionURL",
                             "jdbc:derby:;databaseName=" + derby.getPath() + ";create=true")
-                    .config("spark.sql.warehouse.dir", new File(derby.getParentFile(), "spark-warehouse").toURI().toString());
+                    .config("spark.sql.warehouse.dir", new File(derby.getParentFile(), "spark-warehouse").toURI().toString())
+                    // Hive's session folders default to java.io.tmpdir (a <uuid>_resources folder per run,
+                    // never removed); a local run keeps everything it writes under its own root.
+                    .config("spark.hadoop.hive.exec.local.scratchdir", new File(derby.getParentFile(), "hive-scratch/local").getPath())
+                    .config("spark.hadoop.hive.downloaded.resources.dir", new File(derby.getParentFile(), "hive-scratch/resources").getPath());
             System.setProperty("derby.stream.error.file", new File(derby.getParentFile(), "derby.log").getPath());
         }
         return configure(builder, config.spark());

@@ -110,7 +110,7 @@ class RecordRouterTest {
     @Test
     void rejectionsCarryMachineReadableReasons() {
         assertEquals("invalid_number", reason("{\"id\":\"a\",\"monitor_id\":\"m\",\"prediction\":1e400}"));
-        assertEquals("malformed_json", reason("{\"id\":\"a\",\"monitor_id\":\"m\",\"prediction\":NaN}"));
+        assertEquals("invalid_number", reason("{\"id\":\"a\",\"monitor_id\":\"m\",\"prediction\":NaN}"));
         assertEquals("nesting_too_deep", reason("{\"a\":".repeat(100) + "1" + "}".repeat(100)));
         assertEquals("invalid_utf8", reasonOf(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}));
         assertEquals("invalid_label", reason("{\"id\":\"a\",\"monitor_id\":\"m\",\"prediction\":{\"product_ids\":[\"p1\",\"p2\"],\"scores\":[0.5]}}"));

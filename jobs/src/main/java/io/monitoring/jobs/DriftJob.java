@@ -23,6 +23,7 @@ import io.monitoring.jobs.cli.WindowOptions;
 import io.monitoring.model.Columns;
 import io.monitoring.model.TableNames;
 import io.monitoring.spark.SparkSessionFactory;
+import io.monitoring.spark.SqlLiterals;
 import io.monitoring.stats.TimeWindow;
 import java.sql.Date;
 import java.time.Duration;
@@ -280,7 +281,7 @@ public final class DriftJob implements Callable<Integer> {
                 List<Row> rows = DriftBaselineRows.reference(models, bins, profiles, spans, runId, computedAt);
                 DeltaTableWriter.replaceWhere(spark, baselinesPath, DriftSchemas.DRIFT_BASELINES,
                         spark.createDataFrame(rows, DriftSchemas.DRIFT_BASELINES),
-                        BINS_SOURCE + " = '" + SIDE_REFERENCE + "' AND " + MODEL_ID + " IN (" + sqlList(models) + ")", null);
+                        BINS_SOURCE + " = '" + SIDE_REFERENCE + "' AND " + MODEL_ID + " IN (" + SqlLiterals.list(models) + ")", null);
                 return spark.read().format("delta").load(baselinesPath)
                         .where(col(BINS_SOURCE).equalTo(SIDE_REFERENCE).and(col(MODEL_ID).isin(models.toArray())))
                         .collectAsList();
@@ -297,7 +298,7 @@ public final class DriftJob implements Callable<Integer> {
             DeltaTableWriter.replaceWhere(spark, baselinesPath, DriftSchemas.DRIFT_BASELINES,
                     spark.createDataFrame(rows, DriftSchemas.DRIFT_BASELINES),
                     BINS_SOURCE + " = '" + BASELINE_PREVIOUS + "' AND " + BASELINE_START + " = TIMESTAMP '" + prev.start()
-                            + "' AND " + MODEL_ID + " IN (" + sqlList(models) + ")", null);
+                            + "' AND " + MODEL_ID + " IN (" + SqlLiterals.list(models) + ")", null);
             return bins;
         }
 
@@ -328,7 +329,4 @@ public final class DriftJob implements Callable<Integer> {
         return java.sql.Timestamp.from(t);
     }
 
-    private static String sqlList(Set<String> values) {
-        return values.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", "));
-    }
 }

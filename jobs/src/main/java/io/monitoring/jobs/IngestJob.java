@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -88,18 +89,33 @@ public final class IngestJob implements Callable<Integer> {
 
     /** As {@link #execute(SparkSession, MonitoringConfig, Instant, String)}; {@code allFiles} ignores the file ledger. */
     public static PipelineRun execute(SparkSession spark, MonitoringConfig config, Instant asOf, String runId, boolean allFiles) {
-        return RunRecorder.record(spark, config, NAME, runId, () -> ingest(spark, config, asOf, runId, allFiles));
+        return RunRecorder.record(spark, config, NAME, runId,
+                () -> ingest(spark, config, asOf, runId, listLanding(spark.sparkContext().hadoopConfiguration(), config), allFiles));
     }
 
-    private static PipelineRun ingest(SparkSession spark, MonitoringConfig config, Instant asOf, String runId, boolean allFiles) {
+    /**
+     * Ingests files listed earlier by {@link #listLanding} (those not in the ledger yet). Listing and
+     * reading are apart in time on any store, so a file may be gone when a task opens it: it is
+     * quarantined as file_vanished.
+     */
+    public static PipelineRun execute(SparkSession spark, MonitoringConfig config, Instant asOf, String runId,
+            List<LandingFile> listed) {
+        return RunRecorder.record(spark, config, NAME, runId, () -> ingest(spark, config, asOf, runId, listed, false));
+    }
+
+    /** Every landing file under inferences/ and actuals/ that ingest reads. */
+    public static List<LandingFile> listLanding(Configuration hadoopConf, MonitoringConfig config) {
+        List<LandingFile> files = new ArrayList<>();
+        files.addAll(LandingFileLister.list(hadoopConf, config.paths().landingInferences(), config.ingest().fileSuffixes()));
+        files.addAll(LandingFileLister.list(hadoopConf, config.paths().landingActuals(), config.ingest().fileSuffixes()));
+        return files;
+    }
+
+    private static PipelineRun ingest(SparkSession spark, MonitoringConfig config, Instant asOf, String runId,
+            List<LandingFile> listed, boolean allFiles) {
         Instant started = Instant.now();
-        var hadoopConf = spark.sparkContext().hadoopConfiguration();
-        List<LandingFile> listed = new ArrayList<>();
-        listed.addAll(LandingFileLister.list(hadoopConf, config.paths().landingInferences(), config.ingest().fileSuffixes()));
-        listed.addAll(LandingFileLister.list(hadoopConf, config.paths().landingActuals(), config.ingest().fileSuffixes()));
         String ledger = config.paths().table(TableNames.INGESTED_FILES);
         List<LandingFile> files = allFiles ? listed : IngestedFiles.notYetIngested(spark, ledger, listed);
-
         IngestRules rules = IngestRules.of(asOf, config, System.getenv());
         Dataset<Row> parsed = LandingReader.read(spark, files, rules).persist(StorageLevel.MEMORY_AND_DISK());
         try {

@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.min;
 
 import io.monitoring.config.MonitoringConfig;
 import io.monitoring.io.LandingFile;
-import io.monitoring.io.LandingFileLister;
 import io.monitoring.io.PipelineRun;
 import io.monitoring.io.RunRecorder;
 import io.monitoring.jobs.cli.ConfigOptions;
@@ -79,7 +78,7 @@ public final class PipelineRunner implements Callable<Integer> {
         SparkSession spark = SparkSessionFactory.create("monitoring-local-pipeline", config);
         try {
             Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-            List<LandingFile> landing = landingFiles(hadoop, config);
+            List<LandingFile> landing = IngestJob.listLanding(hadoop, config);
             if (landing.isEmpty()) {
                 if (noSample || configOptions.landingGiven()) {
                     throw new IllegalArgumentException("no landing files (*.jsonl, *.jsonl.gz, ...) under "
@@ -88,7 +87,7 @@ public final class PipelineRunner implements Callable<Integer> {
                 GenerationSummary summary = generateSample(config, hadoop);
                 out.printf("generated %d sample inferences (%d bad lines) under %s%n", summary.totalInferences(),
                         summary.totalBadLines(), config.paths().landing());
-                landing = landingFiles(hadoop, config);
+                landing = IngestJob.listLanding(hadoop, config);
             }
             Instant ingestAsOf = asOf != null ? Instants.parse(asOf) : newestLanding(landing);
             List<PipelineRun> runs = new ArrayList<>();
@@ -112,12 +111,6 @@ public final class PipelineRunner implements Callable<Integer> {
         } finally {
             spark.stop();
         }
-    }
-
-    private static List<LandingFile> landingFiles(Configuration hadoop, MonitoringConfig config) {
-        List<LandingFile> files = new ArrayList<>(LandingFileLister.list(hadoop, config.paths().landingInferences(), config.ingest().fileSuffixes()));
-        files.addAll(LandingFileLister.list(hadoop, config.paths().landingActuals(), config.ingest().fileSuffixes()));
-        return files;
     }
 
     private GenerationSummary generateSample(MonitoringConfig config, Configuration hadoop) {

@@ -1,0 +1,125 @@
+package io.monitoring.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.monitoring.model.RejectReason;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Parses one landing line into a JSON tree, strictly: the bytes must be UTF-8 as RFC 3629 defines
+ * it (Jackson's byte decoder lets overlong forms, surrogates and code points past U+10FFFF through,
+ * and an overlong "/" is a classic way to smuggle path characters), a key may appear only once
+ * per object, nesting is capped, and nothing may follow the value. NaN and Infinity tokens are
+ * read so that {@link #requireFinite} can reject them as numbers, with the field they sit in,
+ * rather than as unreadable JSON. Not thread-safe: one per reader task.
+ */
+final class StrictJsonParser {
+    private static final char BOM = '\uFEFF';
+
+    private final ObjectMapper mapper;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    StrictJsonParser(int maxNestingDepth) {
+        JsonFactory factory = JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxNestingDepth).build())
+                .build();
+        this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    JsonNode parse(byte[] line) throws RecordRejected {
+        String text = decode(line);
+        try {
+            return mapper.readTree(text);
+        } catch (StreamConstraintsException e) {
+            // Jackson has one exception type for all its limits; its message names the limit
+            String msg = firstLine(e);
+            if (msg.startsWith("Number")) {
+                throw new RecordRejected(RejectReason.INVALID_NUMBER, msg);
+            }
+            if (msg.startsWith("Depth")) {
+                throw new RecordRejected(RejectReason.NESTING_TOO_DEEP, msg);
+            }
+            throw new RecordRejected(RejectReason.MALFORMED_JSON, msg);
+        } catch (JsonProcessingException e) {
+            String msg = firstLine(e);
+            throw new RecordRejected(msg.startsWith("Duplicate field") ? RejectReason.DUPLICATE_KEY : RejectReason.MALFORMED_JSON, msg);
+        }
+    }
+
+    /** The line as text; a byte-order mark (Windows tools write one) is not part of the record. */
+    private String decode(byte[] line) throws RecordRejected {
+        ByteBuffer in = ByteBuffer.wrap(line);
+        CharBuffer out = CharBuffer.allocate(line.length); // UTF-8 never decodes to more chars than bytes
+        utf8.reset();
+        CoderResult result = utf8.decode(in, out, true);
+        if (!result.isError()) {
+            result = utf8.flush(out);
+        }
+        if (result.isError()) {
+            int at = in.position();
+            int shown = Math.min(result.length(), 4);
+            throw new RecordRejected(RejectReason.INVALID_UTF8, "bytes at offset " + at + " are not UTF-8: 0x"
+                    + HexFormat.of().formatHex(line, at, at + shown));
+        }
+        out.flip();
+        if (out.hasRemaining() && out.get(0) == BOM) {
+            out.position(1);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Rejects a NaN, an Infinity or a literal beyond the range of a double (1e400 reads as
+     * Infinity) anywhere in the record: no column, tag or stored JSON may hold one.
+     */
+    static void requireFinite(JsonNode record) throws RecordRejected {
+        Deque<Map.Entry<String, JsonNode>> todo = new ArrayDeque<>();
+        todo.push(Map.entry("", record));
+        while (!todo.isEmpty()) {
+            Map.Entry<String, JsonNode> at = todo.pop();
+            JsonNode node = at.getValue();
+            if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+                throw new RecordRejected(RejectReason.INVALID_NUMBER,
+                        (at.getKey().isEmpty() ? "the record" : at.getKey()) + " is not a finite number: " + node.asText());
+            }
+            if (node.isObject()) {
+                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> f = fields.next();
+                    todo.push(Map.entry(at.getKey().isEmpty() ? f.getKey() : at.getKey() + "." + f.getKey(), f.getValue()));
+                }
+            } else if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    todo.push(Map.entry(at.getKey() + "[" + i + "]", node.get(i)));
+                }
+            }
+        }
+    }
+
+    static String firstLine(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}
