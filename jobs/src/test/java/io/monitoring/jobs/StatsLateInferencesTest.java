@@ -1,0 +1,105 @@
+package io.monitoring.jobs;
+
+import static io.monitoring.model.Columns.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.monitoring.config.MonitoringConfig;
+import io.monitoring.io.PipelineRun;
+import io.monitoring.model.TableNames;
+import io.monitoring.stats.HourlyWindows;
+import io.monitoring.stats.InferenceStatsAggregation;
+import io.monitoring.stats.TimeWindow;
+import io.monitoring.testing.DeltaTableRows;
+import io.monitoring.testing.Inferences;
+import io.monitoring.testing.SharedSpark;
+import io.monitoring.testing.TestConfigs;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Inferences that land days after their event time change the stats of their old day at the next
+ * stats run, whatever window that run is given, as the daily DAG runs it (each run's window is the
+ * new day). Each batch is appended to inferences in one commit, as ingest's merge adds it. After every run inference_stats equals a from-scratch computation of every day over
+ * all inferences landed so far. Hourly windows recompute a day only when something outside the
+ * window arrived (read from the Delta log's per-file event_time statistics), not for the window's
+ * own data. (Labels and quality with late inferences and early actuals: LabelsThreeBatchesTest.)
+ */
+class StatsLateInferencesTest {
+    private static final List<String> KEY = List.of(WINDOW_START, WORKSPACE, MODEL_ID, MODEL_VERSION, LEVEL,
+            PREDICTED_CLASS, SLICE_KEY, SLICE_VALUE);
+
+    private final SparkSession spark = SharedSpark.get();
+
+    @TempDir
+    Path root;
+
+    private static Row inference(String id, String label, double score, String region, String time) {
+        return Inferences.inference("intent", id, Instant.parse(time)).classification(label, score)
+                .latency(10.0 + id.length()).tag("region", region).build();
+    }
+
+    @Test
+    void lateInferencesUpdateTheStatsOfTheirOldDayAtTheNextRun() {
+        MonitoringConfig config = TestConfigs.under(root);
+
+        land(config, inference("a1", "billing", 0.9, "north", "2026-02-01T10:15:00Z"),
+                inference("a2", "refund", 0.6, "south", "2026-02-01T10:45:00Z"),
+                inference("a3", "billing", 0.7, "north", "2026-02-01T14:00:00Z"));
+        assertEquals(0L, daily(config, "2026-02-01", 1).metrics().get("late_days_recomputed"), "a first run has nothing late");
+
+        // on day 4: day-4 data, and data days late into an hour of day 1 that has stats, one that has none, and day 2
+        land(config, inference("c1", "billing", 0.95, "north", "2026-02-04T08:00:00Z"),
+                inference("late1", "refund", 0.55, "north", "2026-02-01T10:30:00Z"),
+                inference("late2", "billing", 0.65, "west", "2026-02-01T03:00:00Z"),
+                inference("late3", "refund", 0.75, "south", "2026-02-02T23:59:00Z"));
+        PipelineRun day4 = daily(config, "2026-02-04", 2);
+        assertEquals(2L, day4.metrics().get("late_days_recomputed"), "2026-02-01 and 2026-02-02, given the window 2026-02-04");
+
+        // hourly windows: the window's own data recomputes no day; data of an earlier hour recomputes that day
+        land(config, inference("h1", "billing", 0.85, "north", "2026-02-04T10:20:00Z"));
+        assertEquals(0L, hourly(config, "2026-02-04T10:00:00Z", 3).metrics().get("late_days_recomputed"));
+        land(config, inference("h2", "refund", 0.6, "south", "2026-02-04T11:10:00Z"),
+                inference("h3", "billing", 0.7, "north", "2026-02-04T03:00:00Z"));
+        assertEquals(1L, hourly(config, "2026-02-04T11:00:00Z", 4).metrics().get("late_days_recomputed"), "2026-02-04 itself");
+    }
+
+    /** One append to inferences, as one ingest commit would add them. */
+    private void land(MonitoringConfig config, Row... rows) {
+        Inferences.write(spark, config.paths().table(TableNames.INFERENCES), List.of(rows));
+    }
+
+    private PipelineRun daily(MonitoringConfig config, String day, int run) {
+        Instant start = LocalDate.parse(day).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return runAndCompare(config, new TimeWindow(start, start.plus(HourlyWindows.DAY)), run);
+    }
+
+    private PipelineRun hourly(MonitoringConfig config, String hour, int run) {
+        Instant start = Instant.parse(hour);
+        return runAndCompare(config, new TimeWindow(start, start.plus(HourlyWindows.HOUR)), run);
+    }
+
+    /** Runs stats for the window, then compares the whole table with every day computed from scratch. */
+    private PipelineRun runAndCompare(MonitoringConfig config, TimeWindow window, int run) {
+        PipelineRun stats = StatsJob.execute(spark, config, window, "stats-" + run);
+
+        Dataset<Row> inferences = spark.read().format("delta").load(config.paths().table(TableNames.INFERENCES));
+        Dataset<Row> scratch = null;
+        for (Row r : inferences.select(EVENT_DATE).distinct().collectAsList()) {
+            Instant dayStart = r.getLocalDate(0).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Dataset<Row> day = InferenceStatsAggregation.hourlyStats(InferenceStatsAggregation.productionInWindow(inferences,
+                    new TimeWindow(dayStart, dayStart.plus(HourlyWindows.DAY))), config);
+            scratch = scratch == null ? day : scratch.unionByName(day);
+        }
+        DeltaTableRows.assertSameRows(scratch, spark.read().format("delta").load(config.paths().table(TableNames.INFERENCE_STATS)),
+                KEY, List.of(), "inference_stats after run " + run);
+        return stats;
+    }
+}
