@@ -1,6 +1,10 @@
 package io.monitoring.io;
 
 import io.delta.tables.DeltaTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,6 +13,7 @@ import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.actions.AddFile;
 import scala.Tuple2;
+import scala.collection.JavaConverters;
 import scala.collection.Iterator;
 
 /**
@@ -18,6 +23,9 @@ import scala.collection.Iterator;
  */
 public final class DeltaChanges {
     private DeltaChanges() {}
+
+    /** A data file a commit added: its partition values and Delta's per-file statistics (JSON, may be null). */
+    public record AddedFile(Map<String, String> partitionValues, String stats) {}
 
     public static long latestVersion(SparkSession spark, String path) {
         return DeltaTable.forPath(spark, path).history(1).select("version").first().getLong(0);
@@ -29,7 +37,31 @@ public final class DeltaChanges {
      */
     public static Optional<Set<String>> addedPartitions(SparkSession spark, String path, long afterVersion, long toVersion,
             String partitionColumn) {
-        Set<String> out = new TreeSet<>();
+        return adds(spark, path, afterVersion, toVersion).map(adds -> {
+            Set<String> out = new TreeSet<>();
+            for (AddFile add : adds) {
+                scala.Option<String> value = add.partitionValues().get(partitionColumn);
+                if (value.isDefined() && value.get() != null) {
+                    out.add(value.get());
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The files that changed data in versions {@code (afterVersion, toVersion]} (compaction's
+     * rewrites, {@code dataChange = false}, are left out); empty when that part of the log is gone.
+     */
+    public static Optional<List<AddedFile>> addedDataFiles(SparkSession spark, String path, long afterVersion, long toVersion) {
+        return adds(spark, path, afterVersion, toVersion).map(adds -> adds.stream()
+                .filter(AddFile::dataChange)
+                .map(add -> new AddedFile(new HashMap<>(JavaConverters.mapAsJavaMap(add.partitionValues())), add.stats()))
+                .toList());
+    }
+
+    private static Optional<List<AddFile>> adds(SparkSession spark, String path, long afterVersion, long toVersion) {
+        List<AddFile> out = new ArrayList<>();
         if (toVersion <= afterVersion) {
             return Optional.of(out);
         }
@@ -44,10 +76,7 @@ public final class DeltaChanges {
                 scala.collection.Iterator<Action> actions = commit._2().iterator();
                 while (actions.hasNext()) {
                     if (actions.next() instanceof AddFile add) {
-                        scala.Option<String> value = add.partitionValues().get(partitionColumn);
-                        if (value.isDefined() && value.get() != null) {
-                            out.add(value.get());
-                        }
+                        out.add(add);
                     }
                 }
             }

@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
@@ -31,6 +32,7 @@ import io.monitoring.model.Schemas;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -58,6 +60,8 @@ public final class InferenceStatsAggregation {
     public static final String LEVEL_MODEL = "model";
     public static final String LEVEL_CLASS = "class";
     public static final String PRODUCTION = "production";
+    /** The column of {@link #productionInWindowAndDays} naming the scope a row's segment values are capped in. */
+    public static final String CAP_SCOPE = "cap_scope";
     /** The predicted_class of an inference without a class prediction. */
     public static final String NO_CLASS = "";
 
@@ -85,14 +89,41 @@ public final class InferenceStatsAggregation {
     }
 
     /**
+     * Production inferences with event time in the window, plus all production inferences of the
+     * given whole UTC days (days outside the window that received late data). Column
+     * {@link #CAP_SCOPE} holds the day for rows of those days and "window" for the others, so each
+     * day is capped as a run over that day alone would cap it.
+     */
+    public static Dataset<Row> productionInWindowAndDays(Dataset<Row> inferences, TimeWindow window, Collection<LocalDate> days) {
+        Dataset<Row> inWindow = productionInWindow(inferences, window);
+        if (days.isEmpty()) {
+            return inWindow.withColumn(CAP_SCOPE, lit("window"));
+        }
+        Column lateDay = col(EVENT_DATE).isin(days.toArray());
+        Dataset<Row> ofDays = inferences.filter(lateDay).filter(col(ENVIRONMENT).equalTo(lit(PRODUCTION)));
+        return inWindow.filter(not(lateDay)).withColumn(CAP_SCOPE, lit("window"))
+                .unionByName(ofDays.withColumn(CAP_SCOPE, col(EVENT_DATE).cast(DataTypes.StringType)));
+    }
+
+    /**
      * Hourly stats of the given inferences (already restricted to production and the window), with
      * exactly the {@link Schemas#INFERENCE_STATS} columns. Segment values are capped per (model, key)
      * over all the given rows: the {@code maxValuesPerKey} most frequent values (ties by value) keep
      * their name, the rest become {@code otherValue}.
      */
     public static Dataset<Row> hourlyStats(Dataset<Row> inferences, MonitoringConfig config) {
+        return hourlyStats(inferences, lit(""), config);
+    }
+
+    /**
+     * Hourly stats as {@link #hourlyStats(Dataset, MonitoringConfig)}, with segment values capped
+     * separately within each value of {@code capScope} (e.g. one scope per recomputed day), so rows
+     * computed together come out as if each scope had been computed on its own.
+     */
+    public static Dataset<Row> hourlyStats(Dataset<Row> inferences, Column capScope, MonitoringConfig config) {
         MonitoringConfig.Segments segments = config.segments();
         Dataset<Row> base = inferences.select(
+                capScope.as(CAP_SCOPE),
                 date_trunc("hour", col(EVENT_TIME)).as(WINDOW_START),
                 workspaceOf(col(MODEL_ID), config.models()).as(WORKSPACE),
                 col(MODEL_ID),
@@ -149,27 +180,28 @@ public final class InferenceStatsAggregation {
     }
 
     /**
-     * Keeps, per (model, segment key), the most frequent values; the others become the configured
+     * Keeps, per (cap scope, model, segment key), the most frequent values; the others become the configured
      * other value. The whole-model slice (key null) is never touched. The counts come from a small
      * aggregation over (model, key, value) that is broadcast back.
      */
     static Dataset<Row> capSegmentValues(Dataset<Row> sliced, MonitoringConfig.Segments segments) {
         Dataset<Row> keyed = sliced.filter(col(SLICE_KEY).isNotNull());
-        Dataset<Row> kept = keyed.groupBy(col(MODEL_ID), col(SLICE_KEY), col(SLICE_VALUE))
+        Dataset<Row> kept = keyed.groupBy(col(CAP_SCOPE), col(MODEL_ID), col(SLICE_KEY), col(SLICE_VALUE))
                 .agg(count(lit(1)).as(SLICE_COUNT))
-                .withColumn("rank", row_number().over(Window.partitionBy(col(MODEL_ID), col(SLICE_KEY))
+                .withColumn("rank", row_number().over(Window.partitionBy(col(CAP_SCOPE), col(MODEL_ID), col(SLICE_KEY))
                         .orderBy(col(SLICE_COUNT).desc(), col(SLICE_VALUE).asc())))
                 .filter(col("rank").leq(segments.maxValuesPerKey()))
-                .select(col(MODEL_ID).as("k_model"), col(SLICE_KEY).as("k_key"), col(SLICE_VALUE).as("k_value"),
-                        lit(true).as(KEPT));
-        Column match = col(MODEL_ID).equalTo(col("k_model"))
+                .select(col(CAP_SCOPE).as("k_scope"), col(MODEL_ID).as("k_model"), col(SLICE_KEY).as("k_key"),
+                        col(SLICE_VALUE).as("k_value"), lit(true).as(KEPT));
+        Column match = col(CAP_SCOPE).equalTo(col("k_scope"))
+                .and(col(MODEL_ID).equalTo(col("k_model")))
                 .and(col(SLICE_KEY).equalTo(col("k_key")))
                 .and(col(SLICE_VALUE).equalTo(col("k_value")));
         return sliced.join(broadcast(kept), match, "left")
                 .withColumn(SLICE_VALUE, when(col(SLICE_KEY).isNull(), lit(null).cast(DataTypes.StringType))
                         .when(col(KEPT).isNotNull(), col(SLICE_VALUE))
                         .otherwise(lit(segments.otherValue())))
-                .drop("k_model", "k_key", "k_value", KEPT);
+                .drop("k_scope", "k_model", "k_key", "k_value", KEPT);
     }
 
     /**

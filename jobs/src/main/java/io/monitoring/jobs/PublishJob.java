@@ -5,17 +5,22 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.monitoring.config.MonitoringConfig;
 import io.monitoring.io.AtomicFiles;
+import io.monitoring.io.DeltaChanges;
+import io.monitoring.io.DeltaTableWriter;
 import io.monitoring.io.PipelineRun;
+import io.monitoring.io.PipelineRunHistory;
 import io.monitoring.io.PublishPaths;
 import io.monitoring.io.RunRecorder;
 import io.monitoring.jobs.cli.JobLauncher;
 import io.monitoring.jobs.cli.WindowedCommand;
 import io.monitoring.jobs.cli.WindowedJobRunner;
+import io.monitoring.model.Columns;
 import io.monitoring.model.TableNames;
 import io.monitoring.stats.HourlyWindows;
 import io.monitoring.stats.InferenceStatsDocument;
 import io.monitoring.stats.InferenceStatsQuery;
 import io.monitoring.stats.InferenceStatsRequest;
+import io.monitoring.stats.LateDays;
 import io.monitoring.stats.TimeWindow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +28,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,7 +36,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.LogManager;
@@ -44,7 +53,9 @@ import picocli.CommandLine.Command;
  * daily/YYYY-MM-DD.json} for each UTC day the window touches, {@code hourly/YYYY-MM-DDTHH.json} for
  * each hour of the window (widened to whole hours), {@code last-24h.json} for the 24 hours ending at
  * the window's end, and {@code manifest.json} listing them (written last). Each file is replaced
- * atomically; a rerun writes identical bytes. Grain: one document per (workspace, range).
+ * atomically; a rerun writes identical bytes. Grain: one document per (workspace, range). Days
+ * outside the window whose stats changed since the last publish (late inferences) are published
+ * again too, with the documents whose previous period they are.
  */
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = "Write the inference-stats JSON documents of a window for every workspace.")
@@ -53,6 +64,7 @@ public final class PublishJob extends WindowedCommand {
     public static final String FOLDER = "inference-stats";
     public static final String MANIFEST = "manifest.json";
     public static final String LAST_24H = "last-24h.json";
+    static final String STATS_VERSION = "inference_stats_version";
 
     private static final Logger LOG = LogManager.getLogger(PublishJob.class);
     private static final DateTimeFormatter DAY_FILE = DateTimeFormatter.ofPattern("uuuu-MM-dd'.json'").withZone(ZoneOffset.UTC);
@@ -100,7 +112,10 @@ public final class PublishJob extends WindowedCommand {
                 rejected.add(ws);
             }
         }
-        List<Planned> plan = plan(workspaces, window);
+        String statsPath = config.paths().table(TableNames.INFERENCE_STATS);
+        long statsVersion = DeltaTableWriter.exists(spark, statsPath) ? DeltaChanges.latestVersion(spark, statsPath) : -1;
+        SortedSet<LocalDate> restated = restatedDays(spark, config, window, statsVersion);
+        List<Planned> plan = plan(workspaces, window, restated);
         List<ObjectNode> docs = InferenceStatsQuery.documents(spark, config,
                 plan.stream().map(p -> InferenceStatsRequest.of(p.workspace(), p.range().start(), p.range().end())).toList());
 
@@ -129,7 +144,16 @@ public final class PublishJob extends WindowedCommand {
         metrics.put("workspaces", (long) workspaces.size());
         metrics.put("workspaces_rejected", (long) rejected.size());
         metrics.put("documents", (long) plan.size());
-        String message = rejected.isEmpty() ? null : "workspaces with unsafe names not published: " + rejected;
+        metrics.put(STATS_VERSION, statsVersion);
+        metrics.put("restated_days", (long) restated.size());
+        List<String> notes = new ArrayList<>();
+        if (!restated.isEmpty()) {
+            notes.add("days restated after late data: " + restated);
+        }
+        if (!rejected.isEmpty()) {
+            notes.add("workspaces with unsafe names not published: " + rejected);
+        }
+        String message = notes.isEmpty() ? null : String.join("; ", notes);
         return new PipelineRun(runId, NAME, "succeeded", started, Instant.now(), window.start(), window.end(),
                 List.of(TableNames.INFERENCE_STATS, TableNames.MODEL_QUALITY, TableNames.DRIFT_METRICS), manifests,
                 plan.size() + qualityAndDrift, files, 0, metrics, message);
@@ -137,18 +161,61 @@ public final class PublishJob extends WindowedCommand {
 
     /** Per workspace: each day touched, each hour, then the 24 hours ending at the window's end. */
     static List<Planned> plan(List<String> workspaces, TimeWindow window) {
-        List<Planned> plan = new ArrayList<>();
+        return plan(workspaces, window, new TreeSet<>());
+    }
+
+    /**
+     * The window's documents, then per restated day (not inside the window, its stats changed since
+     * the last publish) its daily and hourly documents and those whose previous period it is (the
+     * next day and that day's first hour), each document once, none for a range not begun by the
+     * window's end.
+     */
+    static List<Planned> plan(List<String> workspaces, TimeWindow window, SortedSet<LocalDate> restated) {
+        Map<String, Planned> plan = new LinkedHashMap<>();
         for (String ws : workspaces) {
             for (TimeWindow day : HourlyWindows.daysTouched(window)) {
-                plan.add(new Planned(ws, "daily", List.of("daily", DAY_FILE.format(day.start())), day));
+                add(plan, ws, "daily", day);
             }
             for (TimeWindow hour : HourlyWindows.hours(window)) {
-                plan.add(new Planned(ws, "hourly", List.of("hourly", HOUR_FILE.format(hour.start())), hour));
+                add(plan, ws, "hourly", hour);
             }
             TimeWindow last24h = new TimeWindow(window.end().minus(Duration.ofHours(24)), window.end());
-            plan.add(new Planned(ws, "last-24h", List.of(LAST_24H), last24h));
+            plan.put(ws + "/" + LAST_24H, new Planned(ws, "last-24h", List.of(LAST_24H), last24h));
+            for (LocalDate d : restated) {
+                Instant start = d.atStartOfDay(ZoneOffset.UTC).toInstant();
+                TimeWindow day = new TimeWindow(start, start.plus(HourlyWindows.DAY));
+                add(plan, ws, "daily", day);
+                // never a document of a range that has not begun by the window's end
+                HourlyWindows.hours(day).stream().filter(h -> h.start().isBefore(window.end())).forEach(h -> add(plan, ws, "hourly", h));
+                if (day.end().isBefore(window.end())) {
+                    add(plan, ws, "daily", new TimeWindow(day.end(), day.end().plus(HourlyWindows.DAY)));
+                    add(plan, ws, "hourly", new TimeWindow(day.end(), day.end().plus(HourlyWindows.HOUR)));
+                }
+            }
         }
-        return plan;
+        return new ArrayList<>(plan.values());
+    }
+
+    private static void add(Map<String, Planned> plan, String ws, String kind, TimeWindow range) {
+        String file = ("daily".equals(kind) ? DAY_FILE : HOUR_FILE).format(range.start());
+        plan.putIfAbsent(ws + "/" + kind + "/" + file, new Planned(ws, kind, List.of(kind, file), range));
+    }
+
+    /**
+     * Days whose inference_stats rows outside the window changed since the last succeeded publish
+     * run (stats recomputed them for late inferences), from the Delta log as {@link LateDays} reads
+     * it; none on a first run or when that part of the log is gone.
+     */
+    private static SortedSet<LocalDate> restatedDays(SparkSession spark, MonitoringConfig config, TimeWindow window,
+            long statsVersion) {
+        SortedSet<LocalDate> days = new TreeSet<>();
+        Optional<Map<String, Long>> last = PipelineRunHistory.lastSucceededMetrics(spark,
+                config.paths().table(TableNames.PIPELINE_RUNS), NAME);
+        if (statsVersion < 0 || last.isEmpty() || !last.get().containsKey(STATS_VERSION)) {
+            return days;
+        }
+        return DeltaChanges.addedDataFiles(spark, config.paths().table(TableNames.INFERENCE_STATS), last.get().get(STATS_VERSION),
+                statsVersion).map(added -> LateDays.of(added, window, Columns.EVENT_DATE, Columns.WINDOW_START)).orElse(days);
     }
 
     static Path documentPath(Path root, String workspace, List<String> relativePath) {
