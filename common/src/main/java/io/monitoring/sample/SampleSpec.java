@@ -65,6 +65,9 @@ public record SampleSpec(
     public static final int DEFAULT_NUMERIC_FEATURES = 8;
     public static final int DEFAULT_CATEGORICAL_FEATURES = 4;
     public static final int DEFAULT_EMBEDDING_DIM = 8;
+    /** Feature counts of the benchmark profile ({@link Builder#benchProfile()}). */
+    public static final int BENCH_NUMERIC_FEATURES = 20;
+    public static final int BENCH_CATEGORICAL_FEATURES = 10;
 
     public SampleSpec {
         Objects.requireNonNull(start, "start");
@@ -189,6 +192,14 @@ public record SampleSpec(
         public Builder categoricalFeatures(int v) { categoricalFeatures = v; return this; }
         public Builder embeddingDim(int v) { embeddingDim = v; return this; }
         public Builder overwrite(boolean v) { overwrite = v; return this; }
+
+        /**
+         * The benchmark's realistic width: 20 numeric and 10 categorical features per model (the
+         * domain features padded with generic ones); the ranker keeps its one embedding.
+         */
+        public Builder benchProfile() {
+            return numericFeatures(BENCH_NUMERIC_FEATURES).categoricalFeatures(BENCH_CATEGORICAL_FEATURES);
+        }
 
         public SampleSpec build() {
             return new SampleSpec(seed, records, start, days, outputRoot, gzip, recordsPerFile, actualShare,

@@ -85,6 +85,11 @@ public final class GenerateSampleLogs implements Callable<Integer> {
             description = "From then on predictions agree with actuals less often.")
     Instant qualityDropStart;
 
+    @Option(names = "--profile", defaultValue = "default",
+            description = "default, or bench: 20 numeric and 10 categorical features per model (the benchmark's data); "
+                    + "--numeric-features / --categorical-features still override it.")
+    String profile;
+
     @Option(names = "--numeric-features",
             description = "Numeric features per model (default " + SampleSpec.DEFAULT_NUMERIC_FEATURES + ").")
     Integer numericFeatures;
@@ -124,6 +129,11 @@ public final class GenerateSampleLogs implements Callable<Integer> {
     /** The spec: SampleSpec defaults, overridden by the options given. */
     SampleSpec spec() {
         SampleSpec.Builder b = SampleSpec.builder().outputRoot(output).overwrite(overwrite);
+        switch (profile) {
+            case "default" -> { }
+            case "bench" -> b.benchProfile();
+            default -> throw new IllegalArgumentException("unknown --profile '" + profile + "': default or bench");
+        }
         if (seed != null) b.seed(seed);
         if (records != null) b.records(records);
         if (start != null) b.start(start);
