@@ -47,7 +47,9 @@ class LabelsThreeBatchesTest {
 
     @Test
     void everyRunEqualsAFromScratchComputation() {
-        MonitoringConfig config = QualityTestConfigs.dayOnly(root, Map.of());
+        // CBPE off: this test is about the incremental join and realized metrics; QualityCbpeDropTest
+        // covers the estimates, and without them each run does a third less work
+        MonitoringConfig config = QualityTestConfigs.dayOnly(root, Map.of("quality.cbpe.enabled", "false"));
         Path landing = root.resolve("landing");
 
         // batch 1: day-1 inferences; actuals for two of them, one for inf_9 (whose inference lands later), one orphan
