@@ -1,9 +1,10 @@
 package io.monitoring.testing;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,32 +58,51 @@ public final class ChildJvm {
 
     /** Runs to completion (or kills it after the timeout) and returns its exit code; stdout and stderr go to the files. */
     public int run(Path stdout, Path stderr, long timeoutSeconds) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--add-opens") || arg.startsWith("-Duser.timezone")) {
-                command.add(arg);
-            }
-        }
-        command.add("-cp");
-        command.add(classpath);
-        command.add(mainClass);
-        command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-        pb.environment().putAll(env);
         try {
-            Process p = pb.start();
+            Process p = start(stdout, stderr);
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor();
                 throw new IllegalStateException(mainClass + " did not finish within " + timeoutSeconds + " s; see " + stderr);
             }
             return p.exitValue();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Starts it and returns at once; stdout and stderr go to the files (one file when both are the
+     * same path). The classpath goes through an argument file beside stdout, since it can be longer
+     * than a command line may be.
+     */
+    public Process start(Path stdout, Path stderr) {
+        try {
+            Path argFile = stdout.resolveSibling(stdout.getFileName() + ".args");
+            // an @argfile value: backslashes and quotes escaped, the whole path list quoted
+            Files.writeString(argFile, "-cp \"" + classpath.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n",
+                    StandardCharsets.UTF_8);
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                if (arg.startsWith("--add-opens") || arg.startsWith("-Duser.timezone")) {
+                    command.add(arg);
+                }
+            }
+            command.add("@" + argFile);
+            command.add(mainClass);
+            command.addAll(args);
+            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(stdout.toFile());
+            if (stdout.equals(stderr)) {
+                pb.redirectErrorStream(true);
+            } else {
+                pb.redirectError(stderr.toFile());
+            }
+            pb.environment().putAll(env);
+            return pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + mainClass, e);
         }
     }
 

@@ -111,6 +111,9 @@ final class SandboxPipelineRun {
 
             int exit = ChildJvm.of(PipelineRunner.class)
                     .jvmOption("-Xmx1g")
+                    // a short-lived JVM spends most of its time compiling: C1 alone is faster here
+                    .jvmOption("-XX:TieredStopAtLevel=1")
+                    .jvmOption("-XX:+UseSerialGC")
                     .jvmOption("-XX:-UsePerfData")
                     .jvmOption("-Djava.io.tmpdir=" + sandbox.resolve("tmp"))
                     .jvmOption("-Dlog4j2.configurationFile=" + log4j.toUri())
@@ -155,6 +158,7 @@ final class SandboxPipelineRun {
                 + "  }\n"
                 // quality's hourly rows and CBPE add minutes of planning on a busy machine and nothing these tests look at
                 + "  quality { granularities = [day], cbpe.enabled = false }\n"
+                + "  spark.shuffle-partitions = 2\n"
                 + "  spark.conf {\n"
                 + "    \"spark.local.dir\" = " + quoted(run.resolve("spark-local").toString()) + "\n"
                 + "    \"spark.eventLog.enabled\" = \"true\"\n"

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -23,9 +22,6 @@ public final class JobProcess implements AutoCloseable {
     /** What {@code waitFor()} reports for a process ended by SIGKILL (128 + signal 9). */
     public static final int KILLED_BY_SIGKILL = 128 + 9;
 
-    private static final List<String> OPENS = List.of("java.lang", "java.lang.invoke", "java.net", "java.nio",
-            "java.util", "sun.nio.ch", "sun.util.calendar");
-
     private final String name;
     private final Process process;
     private final Path log;
@@ -36,34 +32,23 @@ public final class JobProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code mainClass args...}; the classpath goes through an argument file (it is long). */
+    /** Starts {@code mainClass args...} with a small, quickly started JVM; output to {@code <name>.log} in workDir. */
     public static JobProcess start(Path workDir, String name, Class<?> mainClass, List<String> args) {
         try {
             Files.createDirectories(workDir);
-            Path argFile = workDir.resolve(name + ".args");
-            // an @argfile value: backslashes and quotes escaped, the whole path list quoted
-            String classpath = System.getProperty("java.class.path").replace("\\", "\\\\").replace("\"", "\\\"");
-            Files.writeString(argFile, "-cp \"" + classpath + "\"\n", StandardCharsets.UTF_8);
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx1g");
-            // a short-lived JVM spends most of its time compiling: C1 alone halves a tiny job's run
-            command.add("-XX:TieredStopAtLevel=1");
-            command.add("-XX:+UseSerialGC");
-            for (String pkg : OPENS) {
-                command.add("--add-opens=java.base/" + pkg + "=ALL-UNNAMED");
-            }
-            command.add("-Duser.timezone=UTC");
-            command.add("@" + argFile);
-            command.add(mainClass.getName());
-            command.addAll(args);
-            Path log = workDir.resolve(name + ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-            return new JobProcess(name, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
+        Path log = workDir.resolve(name + ".log");
+        Process process = ChildJvm.of(mainClass)
+                .jvmOption("-Xmx1g")
+                // a short-lived JVM spends most of its time compiling: C1 alone halves a tiny job's run
+                .jvmOption("-XX:TieredStopAtLevel=1")
+                .jvmOption("-XX:+UseSerialGC")
+                .env("SPARK_LOCAL_IP", "127.0.0.1")
+                .args(args.toArray(String[]::new))
+                .start(log, log);
+        return new JobProcess(name, process, log);
     }
 
     /**

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * and spark.logConf), nor in any row of any parquet file (decompressed by reading it), stale files
  * and Delta checkpoints included. Control checks show the scans do see what is there.
  */
-class SecretsDoNotLeakTest {
+abstract class SecretsDoNotLeakChecks {
     private static final List<Charset> ENCODINGS = List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE);
     private static SandboxPipelineRun run;
 

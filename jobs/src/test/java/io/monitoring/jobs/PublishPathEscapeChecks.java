@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * Afterwards every file the run wrote is under its roots, no hostile name became a path anywhere,
  * nothing appeared beside the sandbox, and the hostile workspaces are reported, not published.
  */
-class PublishPathEscapeTest {
+abstract class PublishPathEscapeChecks {
     /** What a local run may write under its root: landing (the input), the tables, the documents, Spark's and Hive's own files. */
     private static final Set<String> RUN_ROOT_ENTRIES = Set.of("landing", "warehouse", "published", "metastore_db", "derby.log",
             "spark-warehouse", "spark-local", "spark-events", "hive-scratch");
@@ -39,7 +39,7 @@ class PublishPathEscapeTest {
     @BeforeAll
     static void runThePipeline() {
         run = SandboxPipelineRun.get();
-        assertEquals(0, run.exitCode(), () -> "pipeline failed:\n" + SecretsDoNotLeakTest.tail(run.output()));
+        assertEquals(0, run.exitCode(), () -> "pipeline failed:\n" + SecretsDoNotLeakChecks.tail(run.output()));
     }
 
     @Test
