@@ -1,6 +1,7 @@
 package io.monitoring.drift;
 
 import static io.monitoring.drift.DriftColumns.*;
+import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -9,6 +10,7 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -33,14 +35,7 @@ public final class DriftProfiles {
                 col(EDGES), col(CATEGORIES), col(RANGE_MIN), col(RANGE_MAX));
         Dataset<Row> binned = values.join(broadcast(b), col(MODEL_ID).equalTo(col("b_model"))
                         .and(col(COLUMN_NAME).equalTo(col("b_column"))).and(col(COLUMN_TYPE).equalTo(col("b_type"))), "left")
-                .withColumn(BIN, expr("CASE"
-                        + " WHEN " + COLUMN_TYPE + " = '" + EMBEDDING + "' THEN CASE WHEN " + NUM + " IS NULL THEN " + BIN_NULL
-                        + " ELSE " + DIM + " END"
-                        + " WHEN " + COLUMN_TYPE + " = '" + NUMERIC + "' THEN CASE WHEN " + NUM + " IS NULL THEN " + BIN_NULL
-                        + " WHEN " + EDGES + " IS NULL THEN " + BIN_UNBINNED
-                        + " ELSE size(filter(" + EDGES + ", e -> e < " + NUM + ")) END"
-                        + " ELSE CASE WHEN " + CAT + " IS NULL THEN " + BIN_NULL + " WHEN " + CATEGORIES + " IS NULL THEN " + BIN_UNBINNED
-                        + " ELSE array_position(" + CATEGORIES + ", " + CAT + ") END END").cast("int"))
+                .withColumn(BIN, bin())
                 .withColumn(N_OUT, expr("CASE WHEN " + NUM + " < " + RANGE_MIN + " OR " + NUM + " > " + RANGE_MAX + " THEN 1 ELSE 0 END"));
         Column[] withBin = java.util.Arrays.copyOf(KEYS, KEYS.length + 1);
         withBin[KEYS.length] = col(BIN);
@@ -49,5 +44,18 @@ public final class DriftProfiles {
                         sum(col(NUM).multiply(col(NUM))).as(SUM_SQ))
                 .groupBy(KEYS)
                 .agg(collect_list(struct(col(BIN), col(N), col(N_OUT), col(SUM), col(SUM_SQ))).as(HISTOGRAM));
+    }
+
+    /** Embedding: its dimension; numeric: the edges below it; categorical: its 1-based position in the categories, 0 = other. */
+    private static Column bin() {
+        Column type = col(COLUMN_TYPE);
+        Column num = col(NUM);
+        Column cat = col(CAT);
+        return when(type.equalTo(EMBEDDING), when(num.isNull(), lit(BIN_NULL)).otherwise(col(DIM)))
+                .when(type.equalTo(NUMERIC), when(num.isNull(), lit(BIN_NULL)).when(col(EDGES).isNull(), lit(BIN_UNBINNED))
+                        .otherwise(EdgesBelow.of(col(EDGES), num)))
+                .otherwise(when(cat.isNull(), lit(BIN_NULL)).when(col(CATEGORIES).isNull(), lit(BIN_UNBINNED))
+                        .otherwise(array_position(col(CATEGORIES), cat)))
+                .cast("int");
     }
 }
