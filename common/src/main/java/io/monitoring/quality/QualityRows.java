@@ -53,7 +53,7 @@ public final class QualityRows {
         return "recall_at_" + k;
     }
 
-    /** Adds the per-inference flags and metric terms to labelled inference rows. */
+    /** The per-inference flags and metric terms of labelled inference rows, with the columns the metrics read. */
     public static Dataset<Row> prepare(Dataset<Row> labeled, List<Integer> rankingK) {
         Column kind = col(PREDICTION_KIND);
         Column cls = kind.equalTo(PredictionKinds.CLASSIFICATION).and(col(PREDICTION_LABEL).isNotNull());
@@ -81,7 +81,20 @@ public final class QualityRows {
                     .withColumn(precisionCol(k), when(col(IS_RANK), RankingExpressions.precisionAt(k)))
                     .withColumn(recallCol(k), when(col(IS_RANK), RankingExpressions.recallAt(k)));
         }
-        return out;
+        // only what the metrics read goes on: expand copies every row per window and slice, and the
+        // job caches that, so ranked lists, detections, lineage and actual ids would be copied too
+        List<Column> kept = new ArrayList<>();
+        for (String c : List.of(MODEL_ID, MODEL_VERSION, EVENT_TIME, TAGS, PREDICTION_KIND, PREDICTION_LABEL, PREDICTION_SCORE,
+                PREDICTION_CLASS_SCORES, HAS_ACTUAL, ACTUAL_LABEL, ACTUAL_VALUE, LABEL_LAG_SECONDS,
+                IS_CLS, IS_SCORED, CORRECT, IS_REG, ERR, IS_RANK, RR, IS_DET, PRED_SET, ACT_SET)) {
+            kept.add(col(c));
+        }
+        for (int k : rankingK) {
+            for (String c : List.of(ndcgCol(k), apCol(k), precisionCol(k), recallCol(k))) {
+                kept.add(col(c));
+            }
+        }
+        return out.select(kept.toArray(Column[]::new));
     }
 
     /**
@@ -127,6 +140,7 @@ public final class QualityRows {
                 .withColumn(SLICE_VALUE, col("capped_value"))
                 .drop("capped_value");
         return exploded.where(col(SLICE_KEY).isNull()).unionByName(sliced)
+                .drop(TAGS)
                 .withColumn(GROUP_ID, to_json(struct(GROUP_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))));
     }
 }
