@@ -20,15 +20,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * The bins of each model column, from the baseline's values (the long form of {@link DriftInputs},
- * whole-model slice): numeric edges are baseline percentiles, all features in one
+ * The bins of each model column, from the baseline's values (the whole-model long form of
+ * {@link DriftInputs}): numeric edges are baseline percentiles, all features in one
  * {@code percentile_approx} aggregation; categories are the baseline's top K. Schema {@link DriftSchemas#BINS}.
  */
 public final class DriftBins {
     private DriftBins() {}
 
-    public static Dataset<Row> compute(Dataset<Row> values, MonitoringConfig.Drift settings) {
-        Dataset<Row> whole = values.where(col(SLICE_KEY).isNull());
+    /** {@code whole}: the baseline's whole-model long form, {@link DriftInputs#columnValues(Dataset)}. */
+    public static Dataset<Row> compute(Dataset<Row> whole, MonitoringConfig.Drift settings) {
         return numeric(whole, settings)
                 .unionByName(categorical(whole, settings.maxCategories()))
                 .unionByName(embedding(whole));

@@ -23,14 +23,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Inference rows to the long form every drift aggregation groups: one row per record, slice
- * (the whole model plus one per configured segment key present) and column (each feature,
- * embedding dimension, the prediction and the actual). Pure Dataset functions, no I/O.
+ * Inference rows to the long form every drift aggregation groups: one row per record and column
+ * (each feature, embedding dimension, the prediction and the actual), with the record's capped
+ * segment values beside it. Pure Dataset functions, no I/O.
  */
 public final class DriftInputs {
     private static final String SLICE = "slice";
     private static final String VALUE = "value";
     private static final String KEPT = "kept";
+    private static final String FEATURES = "features";
 
     private DriftInputs() {}
 
@@ -60,7 +61,7 @@ public final class DriftInputs {
                             lit(null).cast("string").as(SLICE_VALUE)).limit(0);
         }
         Dataset<Row> counts = inferences
-                .select(col(MODEL_ID), explode(slices(sliceKeys, false)).as(SLICE))
+                .select(col(MODEL_ID), explode(tagSlices(sliceKeys)).as(SLICE))
                 .groupBy(col(MODEL_ID), col(SLICE + "." + SLICE_KEY).as(SLICE_KEY), col(SLICE + "." + SLICE_VALUE).as(SLICE_VALUE))
                 .agg(count(lit(1)).as(N));
         return counts
@@ -70,41 +71,61 @@ public final class DriftInputs {
                 .select(MODEL_ID, SLICE_KEY, SLICE_VALUE);
     }
 
-    /**
-     * The long form: side, model_id, model_version, slice_key, slice_value, column_name,
-     * column_type, num, cat, dim. {@code side} must already be a column of {@code rows};
-     * actual columns are used when present. {@code keptSliceValues} (from
-     * {@link #topSliceValues}) caps the segment values; the rest become {@code otherValue}.
-     */
-    public static Dataset<Row> values(Dataset<Row> rows, List<String> sliceKeys, Dataset<Row> keptSliceValues, String otherValue) {
-        boolean hasActuals = List.of(rows.columns()).contains(ACTUAL_KIND);
-        Dataset<Row> sliced = rows
-                .select(col(SIDE), col(MODEL_ID), col(MODEL_VERSION), explode(slices(sliceKeys, true)).as(SLICE),
-                        features(hasActuals).as("features"))
-                .select(col(SIDE), col(MODEL_ID), col(MODEL_VERSION), col(SLICE + "." + SLICE_KEY).as(SLICE_KEY),
-                        col(SLICE + "." + SLICE_VALUE).as(SLICE_VALUE), col("features"));
-        if (!sliceKeys.isEmpty()) {
-            Dataset<Row> kept = keptSliceValues.select(col(MODEL_ID).as("k_model"), col(SLICE_KEY).as("k_key"),
-                    col(SLICE_VALUE).as("k_value"), lit(true).as(KEPT));
-            sliced = sliced.join(broadcast(kept), col(MODEL_ID).equalTo(col("k_model"))
-                            .and(col(SLICE_KEY).equalTo(col("k_key"))).and(col(SLICE_VALUE).equalTo(col("k_value"))), "left")
-                    .withColumn(SLICE_VALUE, when(col(SLICE_KEY).isNull(), lit(null).cast("string"))
-                            .when(col(KEPT).isNotNull(), col(SLICE_VALUE)).otherwise(lit(otherValue)))
-                    .drop("k_model", "k_key", "k_value", KEPT);
-        }
-        return sliced
-                .select(col(SIDE), col(MODEL_ID), col(MODEL_VERSION), col(SLICE_KEY), col(SLICE_VALUE), explode(col("features")).as(VALUE))
-                .select(col(SIDE), col(MODEL_ID), col(MODEL_VERSION), col(SLICE_KEY), col(SLICE_VALUE),
-                        col(VALUE + "." + COLUMN_NAME).as(COLUMN_NAME), col(VALUE + "." + COLUMN_TYPE).as(COLUMN_TYPE),
-                        col(VALUE + "." + NUM).as(NUM), col(VALUE + "." + CAT).as(CAT), col(VALUE + "." + DIM).as(DIM));
+    /** The column of {@link #columnValues} that holds a record's value of the {@code i}-th segment key. */
+    public static String sliceColumn(int i) {
+        return "slice_" + i;
     }
 
-    /** The whole model (null key and value) and, when asked, one slice per configured key present in tags. */
-    private static Column slices(List<String> sliceKeys, boolean withWholeModel) {
-        List<String> parts = new ArrayList<>();
-        if (withWholeModel) {
-            parts.add("named_struct('" + SLICE_KEY + "', cast(null as string), '" + SLICE_VALUE + "', cast(null as string))");
+    /** The whole-model long form: side, model_id, model_version, column_name, column_type, num, cat, dim. */
+    public static Dataset<Row> columnValues(Dataset<Row> rows) {
+        return columnValues(rows, List.of(), null, null);
+    }
+
+    /**
+     * The long form before slicing: one row per record and column (each feature, embedding
+     * dimension, the prediction and the actual) with side, model_id, model_version, one
+     * {@link #sliceColumn} per segment key (the record's tag value; {@code otherValue} when it is
+     * not among {@code keptSliceValues} from {@link #topSliceValues}; null when the tag is
+     * absent), column_name, column_type, num, cat, dim. {@code side} must already be a column of
+     * {@code rows}; actual columns are used when present. Slices are expanded after aggregating
+     * ({@link DriftProfiles}), so each value is binned once, not once per slice.
+     */
+    public static Dataset<Row> columnValues(Dataset<Row> rows, List<String> sliceKeys, Dataset<Row> keptSliceValues,
+            String otherValue) {
+        boolean hasActuals = List.of(rows.columns()).contains(ACTUAL_KIND);
+        List<Column> recordColumns = new ArrayList<>(List.of(col(SIDE), col(MODEL_ID), col(MODEL_VERSION)));
+        for (int i = 0; i < sliceKeys.size(); i++) {
+            recordColumns.add(col(Columns.TAGS).getItem(sliceKeys.get(i)).as(sliceColumn(i)));
         }
+        recordColumns.add(features(hasActuals).as(FEATURES));
+        Dataset<Row> records = rows.select(recordColumns.toArray(Column[]::new));
+        for (int i = 0; i < sliceKeys.size(); i++) {
+            records = capped(records, sliceColumn(i), keptSliceValues.where(col(SLICE_KEY).equalTo(sliceKeys.get(i))), otherValue);
+        }
+        List<Column> out = new ArrayList<>(List.of(col(SIDE), col(MODEL_ID), col(MODEL_VERSION)));
+        for (int i = 0; i < sliceKeys.size(); i++) {
+            out.add(col(sliceColumn(i)));
+        }
+        List<Column> exploded = new ArrayList<>(out);
+        exploded.add(explode(col(FEATURES)).as(VALUE));
+        for (String field : List.of(COLUMN_NAME, COLUMN_TYPE, NUM, CAT, DIM)) {
+            out.add(col(VALUE + "." + field).as(field));
+        }
+        return records.select(exploded.toArray(Column[]::new)).select(out.toArray(Column[]::new));
+    }
+
+    /** {@code column} kept when its (model, value) is in {@code kept} (model_id, slice_value), else {@code otherValue}; null stays null. */
+    private static Dataset<Row> capped(Dataset<Row> records, String column, Dataset<Row> kept, String otherValue) {
+        Dataset<Row> lookup = kept.select(col(MODEL_ID).as("k_model"), col(SLICE_VALUE).as("k_value"), lit(true).as(KEPT));
+        return records.join(broadcast(lookup), col(MODEL_ID).equalTo(col("k_model")).and(col(column).equalTo(col("k_value"))), "left")
+                .withColumn(column, when(col(column).isNull(), lit(null).cast("string"))
+                        .when(col(KEPT).isNotNull(), col(column)).otherwise(lit(otherValue)))
+                .drop("k_model", "k_value", KEPT);
+    }
+
+    /** One (slice_key, slice_value) per configured key present in the record's tags. */
+    private static Column tagSlices(List<String> sliceKeys) {
+        List<String> parts = new ArrayList<>();
         for (String key : sliceKeys) {
             String tag = Columns.TAGS + "[" + sqlString(key) + "]";
             parts.add("CASE WHEN " + tag + " IS NOT NULL THEN named_struct('" + SLICE_KEY + "', " + sqlString(key)

@@ -46,6 +46,9 @@ public final class Inferences {
         private Double latencyMs;
         private boolean error;
         private final Map<String, String> tags = new LinkedHashMap<>();
+        private final Map<String, Double> numeric = new LinkedHashMap<>();
+        private final Map<String, String> categorical = new LinkedHashMap<>();
+        private final Map<String, List<Double>> embeddings = new LinkedHashMap<>();
 
         private Builder(String model, String id, Instant eventTime) {
             this.model = model;
@@ -116,6 +119,21 @@ public final class Inferences {
             return this;
         }
 
+        public Builder numeric(String feature, Double v) {
+            numeric.put(feature, v);
+            return this;
+        }
+
+        public Builder categorical(String feature, String v) {
+            categorical.put(feature, v);
+            return this;
+        }
+
+        public Builder embedding(String feature, List<Double> vector) {
+            embeddings.put(feature, vector);
+            return this;
+        }
+
         public Row build() {
             return new RowBuilder(Schemas.INFERENCE)
                     .set(MODEL_ID, model)
@@ -132,9 +150,9 @@ public final class Inferences {
                     .set(PREDICTION_RANKED_ITEMS, rankedItems)
                     .set(PREDICTION_RANKED_SCORES, rankedScores)
                     .set(PREDICTION_DETECTIONS, detections)
-                    .set(NUMERIC_FEATURES, Map.of())
-                    .set(CATEGORICAL_FEATURES, Map.of())
-                    .set(EMBEDDING_FEATURES, Map.of())
+                    .set(NUMERIC_FEATURES, numeric)
+                    .set(CATEGORICAL_FEATURES, categorical)
+                    .set(EMBEDDING_FEATURES, embeddings)
                     .set(TAGS, tags)
                     .set(LATENCY_MS, latencyMs)
                     .set(IS_ERROR, error)

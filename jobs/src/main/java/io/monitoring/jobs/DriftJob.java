@@ -208,8 +208,8 @@ public final class DriftJob implements Callable<Integer> {
             List<String> keys = config.segments().keys();
             Dataset<Row> kept = DriftInputs.topSliceValues(windowRows.where(col(SIDE).equalTo(SIDE_CURRENT)), keys,
                     config.segments().maxValuesPerKey());
-            Dataset<Row> values = DriftInputs.values(windowRows, keys, kept, config.segments().otherValue());
-            List<Row> profiles = DriftProfiles.profile(values, binsFrame).collectAsList();
+            Dataset<Row> values = DriftInputs.columnValues(windowRows, keys, kept, config.segments().otherValue());
+            List<Row> profiles = DriftProfiles.profile(values, keys, binsFrame).collectAsList();
 
             Map<String, TimeWindow> spans = settings.referenceWindows();
             List<Row> rows = DriftEvaluator.evaluate(window, profiles,
@@ -273,11 +273,11 @@ public final class DriftJob implements Callable<Integer> {
                     .withColumn(MODEL_VERSION, lit(null).cast("string"))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                List<Row> bins = DriftBins.compute(DriftInputs.values(reference, List.of(), null, null), settings).collectAsList();
+                List<Row> bins = DriftBins.compute(DriftInputs.columnValues(reference), settings).collectAsList();
                 List<String> keys = config.segments().keys();
                 Dataset<Row> kept = DriftInputs.topSliceValues(reference, keys, config.segments().maxValuesPerKey());
-                List<Row> profiles = DriftProfiles.profile(DriftInputs.values(reference, keys, kept, config.segments().otherValue()),
-                        spark.createDataFrame(bins, DriftSchemas.BINS)).collectAsList();
+                List<Row> profiles = DriftProfiles.profile(DriftInputs.columnValues(reference, keys, kept, config.segments().otherValue()),
+                        keys, spark.createDataFrame(bins, DriftSchemas.BINS)).collectAsList();
                 List<Row> rows = DriftBaselineRows.reference(models, bins, profiles, spans, runId, computedAt);
                 DeltaTableWriter.replaceWhere(spark, baselinesPath, DriftSchemas.DRIFT_BASELINES,
                         spark.createDataFrame(rows, DriftSchemas.DRIFT_BASELINES),
@@ -293,7 +293,7 @@ public final class DriftJob implements Callable<Integer> {
         /** Bins from the previous window for models without a reference, stored under that window. */
         private List<Row> previousWindowBins(Dataset<Row> windowRows, Set<String> models, TimeWindow prev) {
             Dataset<Row> previous = windowRows.where(col(SIDE).equalTo(SIDE_PREVIOUS).and(col(MODEL_ID).isin(models.toArray())));
-            List<Row> bins = DriftBins.compute(DriftInputs.values(previous, List.of(), null, null), settings).collectAsList();
+            List<Row> bins = DriftBins.compute(DriftInputs.columnValues(previous), settings).collectAsList();
             List<Row> rows = DriftBaselineRows.previousWindow(bins, prev, runId, computedAt);
             DeltaTableWriter.replaceWhere(spark, baselinesPath, DriftSchemas.DRIFT_BASELINES,
                     spark.createDataFrame(rows, DriftSchemas.DRIFT_BASELINES),
