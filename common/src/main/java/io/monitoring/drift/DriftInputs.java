@@ -17,6 +17,7 @@ import io.monitoring.model.Columns;
 import io.monitoring.spark.SqlLiterals;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -125,11 +126,22 @@ public final class DriftInputs {
 
     /** One (slice_key, slice_value) per configured key present in the record's tags. */
     private static Column tagSlices(List<String> sliceKeys) {
+        return presentSlices(sliceKeys, i -> Columns.TAGS + "[" + sqlString(sliceKeys.get(i)) + "]", false);
+    }
+
+    /**
+     * An array of (slice_key, slice_value): the whole model first (null key and value) when asked,
+     * then one per key whose value (the SQL expression {@code valueOf(i)} for key i) is not null.
+     */
+    static Column presentSlices(List<String> sliceKeys, IntFunction<String> valueOf, boolean withWholeModel) {
         List<String> parts = new ArrayList<>();
-        for (String key : sliceKeys) {
-            String tag = Columns.TAGS + "[" + sqlString(key) + "]";
-            parts.add("CASE WHEN " + tag + " IS NOT NULL THEN named_struct('" + SLICE_KEY + "', " + sqlString(key)
-                    + ", '" + SLICE_VALUE + "', " + tag + ") END");
+        if (withWholeModel) {
+            parts.add("named_struct('" + SLICE_KEY + "', cast(null as string), '" + SLICE_VALUE + "', cast(null as string))");
+        }
+        for (int i = 0; i < sliceKeys.size(); i++) {
+            String value = valueOf.apply(i);
+            parts.add("CASE WHEN " + value + " IS NOT NULL THEN named_struct('" + SLICE_KEY + "', " + sqlString(sliceKeys.get(i))
+                    + ", '" + SLICE_VALUE + "', " + value + ") END");
         }
         return expr("filter(array(" + String.join(", ", parts) + "), s -> s IS NOT NULL)");
     }

@@ -58,7 +58,7 @@ public final class DriftProfiles {
                         sum(col(NUM).multiply(col(NUM))).as(SUM_SQ));
 
         Dataset<Row> perSlice = perSegments
-                .select(col(SIDE), col(MODEL_ID), col(MODEL_VERSION), explode(slices(sliceKeys)).as(SLICE),
+                .select(col(SIDE), col(MODEL_ID), col(MODEL_VERSION), explode(DriftInputs.presentSlices(sliceKeys, DriftInputs::sliceColumn, true)).as(SLICE),
                         col(COLUMN_NAME), col(COLUMN_TYPE), col(BIN), col(N), col(N_OUT), col(SUM), col(SUM_SQ))
                 .select(col(SIDE), col(MODEL_ID), col(MODEL_VERSION), col(SLICE + "." + SLICE_KEY).as(SLICE_KEY),
                         col(SLICE + "." + SLICE_VALUE).as(SLICE_VALUE), col(COLUMN_NAME), col(COLUMN_TYPE), col(BIN),
@@ -69,18 +69,6 @@ public final class DriftProfiles {
                 .agg(sum(col(N)).as(N), sum(col(N_OUT)).as(N_OUT), sum(col(SUM)).as(SUM), sum(col(SUM_SQ)).as(SUM_SQ))
                 .groupBy(KEYS)
                 .agg(collect_list(struct(col(BIN), col(N), col(N_OUT), col(SUM), col(SUM_SQ))).as(HISTOGRAM));
-    }
-
-    /** The whole model (null key and value) and one (key, value) per segment key the row has a value for. */
-    private static Column slices(List<String> sliceKeys) {
-        List<String> parts = new ArrayList<>();
-        parts.add("named_struct('" + SLICE_KEY + "', cast(null as string), '" + SLICE_VALUE + "', cast(null as string))");
-        for (int i = 0; i < sliceKeys.size(); i++) {
-            String value = DriftInputs.sliceColumn(i);
-            parts.add("CASE WHEN " + value + " IS NOT NULL THEN named_struct('" + SLICE_KEY + "', "
-                    + DriftInputs.sqlString(sliceKeys.get(i)) + ", '" + SLICE_VALUE + "', " + value + ") END");
-        }
-        return expr("filter(array(" + String.join(", ", parts) + "), s -> s IS NOT NULL)");
     }
 
     /** Embedding: its dimension; numeric: the edges below it; categorical: its 1-based position in the categories, 0 = other. */

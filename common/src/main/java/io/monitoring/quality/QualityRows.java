@@ -127,6 +127,8 @@ public final class QualityRows {
                 .drop("w", "s")
                 .where(col(SLICE_KEY).isNull().or(col(SLICE_VALUE).isNotNull()));
 
+        // the caps come from the key columns alone (Spark prunes the rest from that branch) and are
+        // small, so they are broadcast: the wide rows are read and expanded once, never shuffled
         List<String> valueKey = List.of(GRANULARITY, WINDOW_START, MODEL_ID, SLICE_KEY, SLICE_VALUE);
         Dataset<Row> capped = exploded.where(col(SLICE_KEY).isNotNull())
                 .groupBy(valueKey.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
@@ -136,10 +138,10 @@ public final class QualityRows {
                 .withColumn("capped_value", when(col("value_rank").leq(segments.maxValuesPerKey()), col(SLICE_VALUE))
                         .otherwise(lit(segments.otherValue())))
                 .drop("value_count", "value_rank");
-        Dataset<Row> sliced = Joins.using(exploded.where(col(SLICE_KEY).isNotNull()), capped, valueKey, "inner")
-                .withColumn(SLICE_VALUE, col("capped_value"))
-                .drop("capped_value");
-        return exploded.where(col(SLICE_KEY).isNull()).unionByName(sliced)
+        // a whole-model row (null slice key) matches no cap and keeps its null slice value
+        return Joins.using(exploded, broadcast(capped), valueKey, "left")
+                .withColumn(SLICE_VALUE, coalesce(col("capped_value"), col(SLICE_VALUE)))
+                .drop("capped_value")
                 .drop(TAGS)
                 .withColumn(GROUP_ID, to_json(struct(GROUP_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))));
     }

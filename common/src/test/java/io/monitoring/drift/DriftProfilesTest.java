@@ -1,9 +1,11 @@
 package io.monitoring.drift;
 
 import static io.monitoring.drift.DriftColumns.*;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.monitoring.model.Schemas;
 import io.monitoring.testing.Inferences;
@@ -74,9 +76,9 @@ class DriftProfilesTest {
             inferenceRows.add(b.tag("side", r.side()).build());
         }
         Dataset<Row> rows = spark.createDataFrame(inferenceRows, Schemas.INFERENCE)
-                .withColumn(SIDE, org.apache.spark.sql.functions.col("tags").getItem("side"));
+                .withColumn(SIDE, col("tags").getItem("side"));
         // one value per key survives the cap: north (4 current records) and web (4)
-        Dataset<Row> kept = DriftInputs.topSliceValues(rows.where(org.apache.spark.sql.functions.col(SIDE).equalTo(lit(SIDE_CURRENT))),
+        Dataset<Row> kept = DriftInputs.topSliceValues(rows.where(col(SIDE).equalTo(lit(SIDE_CURRENT))),
                 KEYS, 1);
         Dataset<Row> bins = spark.createDataFrame(List.of(
                 RowFactory.create("m", "x", NUMERIC, List.of(1.0, 2.0), List.of(1.0), null, X_MIN, X_MAX),
@@ -109,7 +111,7 @@ class DriftProfilesTest {
             }
         }
         // the cap was applied: south, east, west and app became the other-value
-        assertEquals(true, actual.containsKey(key(SIDE_PREVIOUS, "v2", "region", OTHER, "x", NUMERIC)));
+        assertTrue(actual.containsKey(key(SIDE_PREVIOUS, "v2", "region", OTHER, "x", NUMERIC)));
         assertEquals(false, actual.keySet().stream().anyMatch(k -> k.contains("|south|") || k.contains("|app|")));
     }
 

@@ -39,7 +39,12 @@ final class LabeledRows {
     }
 
     LabeledRows classification(String model, Instant time, String predicted, Double score, Map<String, Double> classScores, String actual) {
-        rows.add(base(model, time, "classification", actual != null)
+        return classification(model, time, Map.of(), predicted, score, classScores, actual);
+    }
+
+    LabeledRows classification(String model, Instant time, Map<String, String> tags, String predicted, Double score,
+            Map<String, Double> classScores, String actual) {
+        rows.add(base(model, time, "classification", actual != null).set(TAGS, tags)
                 .set(PREDICTION_LABEL, predicted).set(PREDICTION_SCORE, score).set(PREDICTION_CLASS_SCORES, classScores)
                 .set(ACTUAL_KIND, actual == null ? null : "label").set(ACTUAL_LABEL, actual).build());
         return this;
