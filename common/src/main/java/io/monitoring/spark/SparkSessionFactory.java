@@ -57,7 +57,10 @@ public final class SparkSessionFactory {
                 .config("spark.sql.adaptive.enabled", "true")
                 // Delta's own defaults leave these off; the jobs rely on them.
                 .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
-                .config("spark.databricks.delta.merge.repartitionBeforeWrite.enabled", "true");
+                .config("spark.databricks.delta.merge.repartitionBeforeWrite.enabled", "true")
+                // Bin size of the optimized writes of the partitioned tables (DeltaTableWriter.ensure):
+                // 128 MiB, not Delta's 512, so a day of a million inferences spans several tasks.
+                .config("spark.databricks.delta.optimizeWrite.binSize", "128");
         for (Map.Entry<String, String> e : settings.conf().entrySet()) {
             builder.config(e.getKey(), e.getValue());
         }
