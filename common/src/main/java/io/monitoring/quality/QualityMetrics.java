@@ -42,7 +42,12 @@ public final class QualityMetrics {
     /** Evaluation rows of labelled inferences: the input of {@link #fromRows}; worth persisting. */
     public static Dataset<Row> evaluationRows(Dataset<Row> labeled, Params p) {
         Dataset<Row> production = labeled.where(col(ENVIRONMENT).isin(p.quality().environments().toArray()));
-        return QualityRows.expand(QualityRows.prepare(production, p.quality().rankingK()), p.quality().granularities(), p.segments());
+        Dataset<Row> prepared = QualityRows.prepare(production, p.quality().rankingK());
+        // a dozen aggregations read these rows: spread them evenly over the shuffle partitions
+        // before they are copied per window and slice (a day's scan may have as few splits as
+        // there are cores, of unequal size, and each split's copies would be one cached block)
+        int partitions = Integer.parseInt(labeled.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+        return QualityRows.expand(prepared.repartition(partitions, col(MODEL_ID), col(EVENT_TIME)), p.quality().granularities(), p.segments());
     }
 
     /** {@link #evaluationRows} then {@link #fromRows}. */
