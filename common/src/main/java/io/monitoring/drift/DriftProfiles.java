@@ -58,7 +58,8 @@ public final class DriftProfiles {
                         sum(col(NUM).multiply(col(NUM))).as(SUM_SQ));
 
         Dataset<Row> perSlice = perSegments
-                .select(col(SIDE), col(MODEL_ID), col(MODEL_VERSION), explode(DriftInputs.presentSlices(sliceKeys, DriftInputs::sliceColumn, true)).as(SLICE),
+                .select(col(SIDE), col(MODEL_ID), col(MODEL_VERSION),
+                        explode(DriftInputs.presentSlices(sliceKeys, DriftInputs::sliceColumn, true)).as(SLICE),
                         col(COLUMN_NAME), col(COLUMN_TYPE), col(BIN), col(N), col(N_OUT), col(SUM), col(SUM_SQ))
                 .select(col(SIDE), col(MODEL_ID), col(MODEL_VERSION), col(SLICE + "." + SLICE_KEY).as(SLICE_KEY),
                         col(SLICE + "." + SLICE_VALUE).as(SLICE_VALUE), col(COLUMN_NAME), col(COLUMN_TYPE), col(BIN),

@@ -47,7 +47,8 @@ public final class QualityMetrics {
         // before they are copied per window and slice (a day's scan may have as few splits as
         // there are cores, of unequal size, and each split's copies would be one cached block)
         int partitions = Integer.parseInt(labeled.sparkSession().conf().get("spark.sql.shuffle.partitions"));
-        return QualityRows.expand(prepared.repartition(partitions, col(MODEL_ID), col(EVENT_TIME)), p.quality().granularities(), p.segments());
+        Dataset<Row> spread = prepared.repartition(partitions, col(MODEL_ID), col(EVENT_TIME));
+        return QualityRows.expand(spread, p.quality().granularities(), p.segments());
     }
 
     /** {@link #evaluationRows} then {@link #fromRows}. */

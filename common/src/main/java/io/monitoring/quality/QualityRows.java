@@ -128,7 +128,7 @@ public final class QualityRows {
                 .where(col(SLICE_KEY).isNull().or(col(SLICE_VALUE).isNotNull()));
 
         // the caps come from the key columns alone (Spark prunes the rest from that branch) and are
-        // small, so they are broadcast: the wide rows are read and expanded once, never shuffled
+        // small, so they are broadcast: the copies are made once and never shuffled
         List<String> valueKey = List.of(GRANULARITY, WINDOW_START, MODEL_ID, SLICE_KEY, SLICE_VALUE);
         Dataset<Row> capped = exploded.where(col(SLICE_KEY).isNotNull())
                 .groupBy(valueKey.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
