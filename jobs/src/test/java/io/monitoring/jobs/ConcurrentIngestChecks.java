@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the tables equal one uninterrupted run's with no duplicate key. The two runs share this JVM's
  * SparkSession; Delta's optimistic concurrency works on the table's log files the same way
  * whether the writers are threads or processes (the crash test runs jobs in JVMs of their own).
+ * Run by {@link ReferencePipelineTest}.
  */
-class ConcurrentIngestTest {
+abstract class ConcurrentIngestChecks {
     private final SparkSession spark = SharedSpark.get();
 
     @TempDir

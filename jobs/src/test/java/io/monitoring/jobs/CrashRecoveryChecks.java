@@ -53,10 +53,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Only pipeline_runs legitimately differs (run ids, clock times, and per-run increments such as
  * inferences_inserted or the table versions a join read); there the counts that must reconcile are
  * compared instead. The stages depend on one another and run in order over the same roots.
+ * Run by {@link ReferencePipelineTest}, in the JVM that also races two ingests against the same reference.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CrashRecoveryTest {
+abstract class CrashRecoveryChecks {
     private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(4);
     private static final List<String> STATS_KEY = List.of(WINDOW_START, WORKSPACE, MODEL_ID, MODEL_VERSION, LEVEL,
             PREDICTED_CLASS, SLICE_KEY, SLICE_VALUE);
