@@ -5,6 +5,7 @@ import static io.monitoring.quality.QualityColumns.*;
 import static org.apache.spark.sql.functions.*;
 
 import io.monitoring.config.QualitySettings;
+import io.monitoring.spark.CachedParts;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -64,8 +65,9 @@ final class Cbpe {
      * (group_id, class_name, estimated_precision, estimated_recall, estimated_f1).
      *
      * @param scored expanded rows with a predicted label and a score (labelled or not)
+     * @param parts where the per-predicted-class sums and the per-class estimates are kept (each is read more than once)
      */
-    static Estimates estimate(Dataset<Row> scored, Dataset<Row> reference, QualitySettings.Cbpe cbpe) {
+    static Estimates estimate(Dataset<Row> scored, Dataset<Row> reference, QualitySettings.Cbpe cbpe, CachedParts parts) {
         Dataset<Row> targets = scored.withColumn(TARGET_DAY, col(WINDOW_DATE));
         Dataset<Row> targetDays = targets.select(TARGET_DAY).distinct();
         Dataset<Row> ref = referenceByDay(reference, targetDays, cbpe);
@@ -84,8 +86,8 @@ final class Cbpe {
                         calibration, List.of(TARGET_DAY, MODEL_ID, BIN), "left")
                 .withColumn(Q, when(coalesce(col("bin_n"), lit(0L)).geq(cbpe.minBinCount()), col("bin_correct").divide(col("bin_n")))
                         .otherwise(least(greatest(col(PREDICTION_SCORE), lit(0.0)), lit(1.0))));
-        Dataset<Row> byPredicted = calibrated.groupBy(QualityRows.GROUP_ID, TARGET_DAY, MODEL_ID, PREDICTION_LABEL)
-                .agg(count(lit(1)).as("n"), sum(col(Q)).as("sum_q"), max(col(CBPE_REFERENCE_LABELS)).as(CBPE_REFERENCE_LABELS));
+        Dataset<Row> byPredicted = parts.keep(calibrated.groupBy(QualityRows.GROUP_ID, TARGET_DAY, MODEL_ID, PREDICTION_LABEL)
+                .agg(count(lit(1)).as("n"), sum(col(Q)).as("sum_q"), max(col(CBPE_REFERENCE_LABELS)).as(CBPE_REFERENCE_LABELS)));
 
         Dataset<Row> tp = byPredicted.select(col(QualityRows.GROUP_ID), col(PREDICTION_LABEL).as(CLASS_NAME),
                 col("sum_q").as("e_tp"), col("n").minus(col("sum_q")).as("e_fp"));
@@ -97,9 +99,9 @@ final class Cbpe {
         Column eFn = coalesce(col("e_fn"), lit(0.0));
         Column precision = when(eTp.plus(eFp).gt(0), eTp.divide(eTp.plus(eFp))).otherwise(lit(0.0));
         Column recall = when(eTp.plus(eFn).gt(0), eTp.divide(eTp.plus(eFn))).otherwise(lit(0.0));
-        Dataset<Row> perClass = Joins.using(tp, fn, List.of(QualityRows.GROUP_ID, CLASS_NAME), "full_outer")
+        Dataset<Row> perClass = parts.keep(Joins.using(tp, fn, List.of(QualityRows.GROUP_ID, CLASS_NAME), "full_outer")
                 .select(col(QualityRows.GROUP_ID), col(CLASS_NAME), precision.as(ESTIMATED_PRECISION), recall.as(ESTIMATED_RECALL))
-                .withColumn(ESTIMATED_F1, f1(col(ESTIMATED_PRECISION), col(ESTIMATED_RECALL)));
+                .withColumn(ESTIMATED_F1, f1(col(ESTIMATED_PRECISION), col(ESTIMATED_RECALL))));
         Dataset<Row> macro = perClass.groupBy(QualityRows.GROUP_ID).agg(
                 avg(ESTIMATED_PRECISION).as(ESTIMATED_MACRO_PRECISION),
                 avg(ESTIMATED_RECALL).as(ESTIMATED_MACRO_RECALL),

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.*;
 import io.monitoring.config.MonitoringConfig;
 import io.monitoring.config.QualitySettings;
 import io.monitoring.ingest.PredictionKinds;
+import io.monitoring.spark.CachedParts;
 import io.monitoring.spark.Plans;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 
 /**
  * Labelled inferences to {@code model_quality} rows. Every metric family is an aggregation of the
@@ -28,6 +31,17 @@ import org.apache.spark.sql.Row;
  */
 public final class QualityMetrics {
     private static final int PERCENTILE_ACCURACY = 10_000;
+    /**
+     * The evaluated kinds in name order, so the greatest code is the greatest name: the kind of a
+     * group none of whose rows could be evaluated. A code, not the name, because a string maximum
+     * has no fixed-width buffer and would turn the whole main aggregation into a sort.
+     */
+    private static final List<String> KNOWN_KINDS = List.of(PredictionKinds.CLASSIFICATION, PredictionKinds.DETECTION,
+            PredictionKinds.RANKING, PredictionKinds.REGRESSION);
+    private static final Column KNOWN_KIND_CODE = array_position(
+            array(KNOWN_KINDS.stream().map(functions::lit).toArray(Column[]::new)), col(PREDICTION_KIND));
+    private static final Column KNOWN_KIND_OF_CODE = when(col("any_kind_code").gt(0),
+            element_at(array(KNOWN_KINDS.stream().map(functions::lit).toArray(Column[]::new)), col("any_kind_code").cast("int")));
 
     /** What the metrics need from the configuration. */
     public record Params(QualitySettings quality, MonitoringConfig.Segments segments,
@@ -51,25 +65,21 @@ public final class QualityMetrics {
         return QualityRows.expand(spread, p.quality().granularities(), p.segments());
     }
 
-    /** {@link #evaluationRows} then {@link #fromRows}. */
-    public static Dataset<Row> modelQuality(Dataset<Row> labeled, Dataset<Row> reference, Params p) {
-        return fromRows(evaluationRows(labeled, p), reference, p);
-    }
-
     /**
      * Rows of {@link QualitySchemas#MODEL_QUALITY}, one per group of the evaluation rows.
      *
      * @param reference labelled inferences of the CBPE reference periods (null: no estimates)
+     * @param parts where the aggregates read more than once are kept; close it once the result is written
      */
-    public static Dataset<Row> fromRows(Dataset<Row> evaluationRows, Dataset<Row> reference, Params p) {
+    public static Dataset<Row> fromRows(Dataset<Row> evaluationRows, Dataset<Row> reference, Params p, CachedParts parts) {
         QualitySettings q = p.quality();
         // a dozen aggregates of these rows are joined back together: see Plans for why they are detached
         Dataset<Row> rows = Plans.detached(evaluationRows);
         Dataset<Row> main = mainAggregates(rows, q.rankingK());
 
         Dataset<Row> cls = rows.where(col(QualityRows.IS_CLS));
-        Dataset<Row> confusion = cls.groupBy(col(GROUP_ID), col(ACTUAL_LABEL).as(ACTUAL_CLASS), col(PREDICTION_LABEL).as(PREDICTED_CLASS))
-                .agg(count(lit(1)).as(COUNT));
+        Dataset<Row> confusion = parts.keep(cls.groupBy(col(GROUP_ID), col(ACTUAL_LABEL).as(ACTUAL_CLASS), col(PREDICTION_LABEL).as(PREDICTED_CLASS))
+                .agg(count(lit(1)).as(COUNT)));
         Dataset<Row> confusionLists = confusion.groupBy(GROUP_ID).agg(
                 array_sort(collect_list(struct(col(ACTUAL_CLASS), col(PREDICTED_CLASS), col(COUNT)))).as(CONFUSION_MATRIX));
         Dataset<Row> clsCounts = confusion.select(col(GROUP_ID), col(ACTUAL_CLASS).as(CLASS_NAME), col(COUNT).as(SUPPORT),
@@ -87,17 +97,17 @@ public final class QualityMetrics {
                                 .and(array_contains(col(QualityRows.PRED_SET), col(CLASS_NAME))), 1L).otherwise(0L)).as(TRUE_POSITIVES));
 
         Dataset<Row> groupClasses = clsCounts.groupBy(GROUP_ID).agg(collect_list(CLASS_NAME).as("classes"));
-        Dataset<Row> probabilities = ScoreCurves.classProbabilities(cls, groupClasses);
-        Dataset<Row> areas = ScoreCurves.areas(probabilities);
-        Dataset<Row> losses = ScoreCurves.logLoss(probabilities);
+        Dataset<Row> points = parts.keep(ScoreCurves.points(ScoreCurves.classProbabilities(cls, groupClasses)));
+        Dataset<Row> areas = parts.keep(ScoreCurves.areas(points));
+        Dataset<Row> losses = ScoreCurves.logLoss(points);
         Dataset<Row> areaMeans = areas.groupBy(GROUP_ID).agg(avg(ROC_AUC).as(ROC_AUC), avg(PR_AUC).as(PR_AUC));
 
-        Dataset<Row> classes = Joins.using(Plans.detached(clsCounts.unionByName(detCounts)), Plans.detached(areas),
+        Dataset<Row> classes = Joins.using(Plans.detached(clsCounts.unionByName(detCounts)), areas,
                 List.of(GROUP_ID, CLASS_NAME), "left");
         Dataset<Row> estimateGroups = null;
         if (q.cbpe().enabled() && reference != null) {
-            Cbpe.Estimates estimates = Cbpe.estimate(rows.where(col(QualityRows.IS_SCORED)), Plans.detached(reference), q.cbpe());
-            classes = Joins.using(classes, Plans.detached(estimates.perClass()), List.of(GROUP_ID, CLASS_NAME), "full_outer");
+            Cbpe.Estimates estimates = Cbpe.estimate(rows.where(col(QualityRows.IS_SCORED)), Plans.detached(reference), q.cbpe(), parts);
+            classes = Joins.using(classes, estimates.perClass(), List.of(GROUP_ID, CLASS_NAME), "full_outer");
             estimateGroups = Plans.detached(estimates.perGroup());
         } else {
             classes = classes.withColumn(ESTIMATED_PRECISION, lit(null).cast("double"))
@@ -106,7 +116,8 @@ public final class QualityMetrics {
         }
         Dataset<Row> classAggregates = Plans.detached(classAggregates(classes));
 
-        Dataset<Row> out = Plans.detached(main);
+        Dataset<Row> out = Plans.detached(withUniqueGroupIds(main));
+        out = Joins.using(out, Plans.detached(labelLags(rows)), List.of(GROUP_ID), "left");
         out = Joins.using(out, classAggregates, List.of(GROUP_ID), "left");
         out = Joins.using(out, Plans.detached(confusionLists), List.of(GROUP_ID), "left");
         out = Joins.using(out, Plans.detached(areaMeans), List.of(GROUP_ID), "left");
@@ -117,12 +128,37 @@ public final class QualityMetrics {
         return finish(out, p, estimateGroups != null);
     }
 
+    /**
+     * The main aggregates (one row per group), failing the query when two groups share a
+     * {@link QualityRows#GROUP_ID}: a 64-bit hash, so it is most unlikely, but the other aggregates
+     * would merge the two groups' rows without a trace. The check sits in a column the result keeps.
+     */
+    static Dataset<Row> withUniqueGroupIds(Dataset<Row> main) {
+        Column groupsWithId = count(lit(1)).over(Window.partitionBy(col(GROUP_ID)));
+        return main.withColumn(NUM_INFERENCES, when(groupsWithId.gt(1),
+                        raise_error(concat(lit("quality groups share the group_id hash "), col(GROUP_ID).cast("string"),
+                                lit(": their metrics would be merged")))
+                                .cast("long"))
+                .otherwise(col(NUM_INFERENCES)));
+    }
+
     private static Column countIf(Column condition) {
         return sum(when(condition, 1L).otherwise(0L));
     }
 
     private static Column sumIf(Column condition, Column value) {
         return sum(when(condition, value));
+    }
+
+    /**
+     * (group_id, lag): the median and 95th percentile of the label lag of the labelled rows. Apart
+     * from {@link #mainAggregates}, whose sums and counts are a plain hash aggregation: a percentile
+     * buffer turns an aggregation into a sort once a task holds more than a few groups, and here
+     * only the labelled rows' key and lag are sorted.
+     */
+    private static Dataset<Row> labelLags(Dataset<Row> rows) {
+        return rows.where(col(HAS_ACTUAL)).groupBy(GROUP_ID)
+                .agg(percentile_approx(col(LABEL_LAG_SECONDS), array(lit(0.5), lit(0.95)), lit(PERCENTILE_ACCURACY)).as("lag"));
     }
 
     private static Dataset<Row> mainAggregates(Dataset<Row> rows, List<Integer> ks) {
@@ -132,9 +168,7 @@ public final class QualityMetrics {
         List<Column> aggs = new ArrayList<>(List.of(
                 count(lit(1)).as(NUM_INFERENCES),
                 countIf(col(HAS_ACTUAL)).as(NUM_LABELED),
-                percentile_approx(when(col(HAS_ACTUAL), col(LABEL_LAG_SECONDS)), array(lit(0.5), lit(0.95)), lit(PERCENTILE_ACCURACY)).as("lag"),
-                max(when(col(PREDICTION_KIND).isin(PredictionKinds.CLASSIFICATION, PredictionKinds.REGRESSION,
-                        PredictionKinds.RANKING, PredictionKinds.DETECTION), col(PREDICTION_KIND))).as("any_kind"),
+                max(KNOWN_KIND_CODE).as("any_kind_code"),
                 countIf(col(QualityRows.IS_CLS)).as("n_cls"),
                 countIf(col(QualityRows.CORRECT)).as("n_correct"),
                 countIf(reg).as("n_reg"),
@@ -216,7 +250,7 @@ public final class QualityMetrics {
                 .when(nReg.gt(0), lit(PredictionKinds.REGRESSION))
                 .when(col("n_rank").gt(0), lit(PredictionKinds.RANKING))
                 .when(col("n_det").gt(0), lit(PredictionKinds.DETECTION))
-                .otherwise(col("any_kind"));
+                .otherwise(KNOWN_KIND_OF_CODE);
         List<Column> workspaceMap = new ArrayList<>();
         p.workspaceOfModel().forEach((model, ws) -> {
             workspaceMap.add(lit(model));

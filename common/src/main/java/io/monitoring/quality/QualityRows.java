@@ -19,7 +19,11 @@ import org.apache.spark.sql.expressions.Window;
  * {@link #GROUP_ID}. Pure functions, no I/O.
  */
 public final class QualityRows {
-    /** The group key as one string column (null-safe to join on): JSON of {@link #GROUP_COLUMNS}. */
+    /**
+     * The group key as one long column (null-safe to join on): the 64-bit xxHash of
+     * {@link #GROUP_COLUMNS}. Cheap to carry on every copy of a row and to shuffle on, unlike the
+     * columns themselves; {@link QualityMetrics} fails the query should two groups ever share one.
+     */
     public static final String GROUP_ID = "group_id";
     public static final List<String> GROUP_COLUMNS = List.of(GRANULARITY, WINDOW_START, MODEL_ID, MODEL_VERSION, SLICE_KEY, SLICE_VALUE);
 
@@ -70,6 +74,7 @@ public final class QualityRows {
                 .withColumn(IS_REG, coalesce(reg, lit(false)))
                 .withColumn(ERR, when(col(IS_REG), col(PREDICTION_VALUE).minus(col(ACTUAL_VALUE))))
                 .withColumn(IS_RANK, coalesce(rank, lit(false)))
+                .withColumn(RankingExpressions.LAB, when(col(IS_RANK), RankingExpressions.relevantItems()))
                 .withColumn(RR, when(col(IS_RANK), RankingExpressions.reciprocalRank()))
                 .withColumn(IS_DET, coalesce(det, lit(false)))
                 .withColumn(PRED_SET, when(col(IS_DET), array_distinct(
@@ -143,6 +148,21 @@ public final class QualityRows {
                 .withColumn(SLICE_VALUE, coalesce(col("capped_value"), col(SLICE_VALUE)))
                 .drop("capped_value")
                 .drop(TAGS)
-                .withColumn(GROUP_ID, to_json(struct(GROUP_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))));
+                .withColumn(GROUP_ID, groupId(GROUP_COLUMNS));
+    }
+
+    /**
+     * The 64-bit xxHash of the columns and of which of them are null: Spark's hash skips a null
+     * value, so without the null mask (x, null) and (null, x) would share an id.
+     */
+    static Column groupId(List<String> columns) {
+        List<Column> hashed = new ArrayList<>();
+        Column nullMask = lit(0);
+        for (int i = 0; i < columns.size(); i++) {
+            hashed.add(col(columns.get(i)));
+            nullMask = nullMask.bitwiseOR(when(col(columns.get(i)).isNull(), lit(1 << i)).otherwise(lit(0)));
+        }
+        hashed.add(nullMask);
+        return xxhash64(hashed.toArray(Column[]::new));
     }
 }

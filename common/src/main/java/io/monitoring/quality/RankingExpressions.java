@@ -16,7 +16,16 @@ final class RankingExpressions {
     static final String PRED = "prediction_ranked_items";
     static final String ITEMS = "actual_items";
     static final String REL = "actual_relevance";
-    private static final String LAB = "array_distinct(" + ITEMS + ")";
+    /**
+     * The distinct relevant items, a column {@link QualityRows#prepare} computes once per row
+     * ({@link #relevantItems}) before these expressions read it: inside a lambda an inline
+     * array_distinct would run again for every ranked item.
+     */
+    static final String LAB = "relevant_items";
+
+    static Column relevantItems() {
+        return expr("array_distinct(" + ITEMS + ")");
+    }
 
     private static String hitFlags(int k) {
         return "transform(slice(" + PRED + ", 1, " + k + "), x -> IF(array_contains(" + LAB + ", x), 1D, 0D))";

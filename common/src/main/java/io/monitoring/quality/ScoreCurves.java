@@ -48,10 +48,17 @@ final class ScoreCurves {
                 .select(col(QualityRows.GROUP_ID), col(CLASS_NAME), col(P), col(ACTUAL_LABEL).equalTo(col(CLASS_NAME)).as(POSITIVE));
     }
 
-    /** (group_id, class_name, roc_auc, pr_auc); null where a class has no positives or no negatives. */
-    static Dataset<Row> areas(Dataset<Row> probabilities) {
-        Dataset<Row> points = probabilities.groupBy(col(QualityRows.GROUP_ID), col(CLASS_NAME), col(P))
+    /**
+     * (group_id, class_name, probability, pos, neg): the labelled rows per distinct probability of
+     * each class, the input of {@link #areas} and {@link #logLoss}.
+     */
+    static Dataset<Row> points(Dataset<Row> probabilities) {
+        return probabilities.groupBy(col(QualityRows.GROUP_ID), col(CLASS_NAME), col(P))
                 .agg(sum(when(col(POSITIVE), 1L).otherwise(0L)).as("pos"), sum(when(col(POSITIVE), 0L).otherwise(1L)).as("neg"));
+    }
+
+    /** (group_id, class_name, roc_auc, pr_auc) from {@link #points}; null where a class has no positives or no negatives. */
+    static Dataset<Row> areas(Dataset<Row> points) {
         WindowSpec byClass = Window.partitionBy(col(QualityRows.GROUP_ID), col(CLASS_NAME));
         WindowSpec descending = byClass.orderBy(col(P).desc());
         Dataset<Row> curve = points
@@ -72,12 +79,15 @@ final class ScoreCurves {
                         when(col("tp_total").gt(0).and(col("tn_total").gt(0)), col("pr_sum").divide(col("tp_total"))).as(PR_AUC));
     }
 
-    /** (group_id, log_loss_sum, log_loss_rows): -ln of the actual class's clipped probability, as MLlib clips it. */
-    static Dataset<Row> logLoss(Dataset<Row> probabilities) {
+    /**
+     * (group_id, log_loss_sum, log_loss_rows) from {@link #points}: -ln of the actual class's
+     * clipped probability (as MLlib clips it), once per labelled row, so a point counts its positives.
+     */
+    static Dataset<Row> logLoss(Dataset<Row> points) {
         Column loss = when(col(P).lt(EPS), lit(-Math.log(EPS)))
                 .when(col(P).gt(1 - EPS), lit(-Math.log1p(-EPS)))
                 .otherwise(negate(log(col(P))));
-        return probabilities.where(col(POSITIVE)).groupBy(col(QualityRows.GROUP_ID))
-                .agg(sum(loss).as(LOSS_SUM), count(lit(1)).as(LOSS_ROWS));
+        return points.where(col("pos").gt(0)).groupBy(col(QualityRows.GROUP_ID))
+                .agg(sum(loss.multiply(col("pos"))).as(LOSS_SUM), sum(col("pos")).as(LOSS_ROWS));
     }
 }

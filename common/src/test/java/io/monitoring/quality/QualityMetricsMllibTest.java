@@ -5,6 +5,7 @@ import static io.monitoring.quality.QualityColumns.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.monitoring.config.MonitoringConfig;
+import io.monitoring.spark.CachedParts;
 import io.monitoring.testing.SharedSpark;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -129,8 +130,11 @@ class QualityMetricsMllibTest {
         QualityMetrics.Params params = QualityMetrics.Params.of(config);
         Dataset<Row> evaluation = QualityMetrics.evaluationRows(labeled, params).persist();
         System.out.println("evaluation rows: " + evaluation.count() + " after " + (System.nanoTime() - started) / 1_000_000 + " ms");
-        List<Row> out = QualityMetrics.fromRows(evaluation, null, params)
-                .where("granularity = 'day' AND slice_key IS NULL").collectAsList();
+        List<Row> out;
+        try (CachedParts parts = new CachedParts()) {
+            out = QualityMetrics.fromRows(evaluation, null, params, parts)
+                    .where("granularity = 'day' AND slice_key IS NULL").collectAsList();
+        }
         System.out.println("model_quality computed in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         Map<String, Row> byModel = new HashMap<>();
         out.forEach(r -> byModel.put(r.getAs(MODEL_ID), r));

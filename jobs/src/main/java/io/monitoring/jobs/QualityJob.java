@@ -18,6 +18,7 @@ import io.monitoring.quality.DateSets;
 import io.monitoring.quality.QualityMetrics;
 import io.monitoring.quality.QualitySchemas;
 import io.monitoring.quality.QualityTables;
+import io.monitoring.spark.CachedParts;
 import io.monitoring.stats.TimeWindow;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -98,11 +99,11 @@ public final class QualityJob extends WindowedCommand {
         QualityMetrics.Params params = QualityMetrics.Params.of(config);
         Dataset<Row> rows = QualityMetrics.evaluationRows(all.where(DateSets.inPredicate(EVENT_DATE, days)), params)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
+        try (CachedParts parts = new CachedParts()) {
             // one evaluation row per inference lies in the whole-model slice of the first granularity
             long read = rows.where(org.apache.spark.sql.functions.col(SLICE_KEY).isNull()
                     .and(org.apache.spark.sql.functions.col(GRANULARITY).equalTo(config.quality().granularities().get(0)))).count();
-            DeltaTableWriter.replaceWhere(spark, outPath, QualitySchemas.MODEL_QUALITY, QualityMetrics.fromRows(rows, reference, params),
+            DeltaTableWriter.replaceWhere(spark, outPath, QualitySchemas.MODEL_QUALITY, QualityMetrics.fromRows(rows, reference, params, parts),
                     DateSets.inPredicate(WINDOW_DATE, days), WINDOW_DATE);
             long written = spark.read().format("delta").load(outPath).where(DateSets.inPredicate(WINDOW_DATE, days)).count();
             metrics.put(LABELED_VERSION, version);

@@ -10,6 +10,7 @@ import io.monitoring.model.TableNames;
 import io.monitoring.quality.LabelJoin;
 import io.monitoring.quality.QualityMetrics;
 import io.monitoring.quality.QualityTables;
+import io.monitoring.spark.CachedParts;
 import io.monitoring.stats.TimeWindow;
 import io.monitoring.testing.Landing;
 import io.monitoring.testing.SharedSpark;
@@ -126,9 +127,11 @@ class LabelsThreeBatchesTest {
                 "labeled_inferences after run " + run);
         QualityMetrics.Params params = QualityMetrics.Params.of(config);
         Dataset<Row> evaluation = QualityMetrics.evaluationRows(scratchLabeled, params).persist();
-        Dataset<Row> scratchQuality = QualityMetrics.fromRows(evaluation, scratchLabeled, params);
-        String[] key = {GRANULARITY, WINDOW_START, MODEL_ID, MODEL_VERSION, SLICE_KEY, SLICE_VALUE};
-        assertRowsClose(sorted(scratchQuality, key), sorted(table(config, QualityTables.MODEL_QUALITY), key), "model_quality after run " + run);
+        try (CachedParts parts = new CachedParts()) {
+            Dataset<Row> scratchQuality = QualityMetrics.fromRows(evaluation, scratchLabeled, params, parts);
+            String[] key = {GRANULARITY, WINDOW_START, MODEL_ID, MODEL_VERSION, SLICE_KEY, SLICE_VALUE};
+            assertRowsClose(sorted(scratchQuality, key), sorted(table(config, QualityTables.MODEL_QUALITY), key), "model_quality after run " + run);
+        }
         evaluation.unpersist();
         assertEquals(LabelJoin.orphanActuals(actuals, inferences).count(), join.metrics().get("orphan_actuals"));
         return join;
