@@ -24,10 +24,10 @@ import picocli.CommandLine.Option;
 import scala.collection.JavaConverters;
 
 /**
- * A look inside the quality job's one big query on a bench run's tables, for profiling: how long
- * Spark takes to analyse, optimise and plan it (driver only, no data read), how large the plans are,
- * and then the time to execute it into a {@code noop} sink with the evaluation rows cached, as the
- * job does. Uses the product's public {@code QualityMetrics} functions; the CBPE reference is the
+ * A look inside the quality job's one big query on a bench run's tables, for profiling: the time to
+ * cache the evaluation rows, to build the query (the shuffle stages of its detached aggregates run
+ * there), to analyse, optimise and plan it (driver only, no data read), how large the plans are, and
+ * then the time to execute it into a {@code noop} sink, as the job does. Uses the product's public {@code QualityMetrics} functions; the CBPE reference is the
  * job's (the days before the window per {@code quality.cbpe}).
  */
 @Command(name = "quality-plan-profile", mixinStandardHelpOptions = true,
