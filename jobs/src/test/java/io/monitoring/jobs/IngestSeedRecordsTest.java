@@ -85,6 +85,34 @@ class IngestSeedRecordsTest {
     }
 
     @Test
+    void aRecordDeliveredInTwoFilesOfOneBatchIsStoredOnceFromTheFirstFile() {
+        Instant landed = Instant.parse("2020-10-02T01:00:00Z");
+        Landing.copyResource(root, "landing/inferences/2020-10-02/b.jsonl", "/seeds/arize-numeric.jsonl", landed);
+        Landing.copyResource(root, "landing/inferences/2020-10-02/a.jsonl", "/seeds/arize-numeric.jsonl", landed.plusSeconds(60));
+        // an actual without timestamp takes its file's landing time, part of its id: both copies landed at once
+        Landing.copyResource(root, "landing/actuals/2020-10-04/b.jsonl", "/seeds/arize-actual-only.jsonl", landed.plusSeconds(120));
+        Landing.copyResource(root, "landing/actuals/2020-10-04/a.jsonl", "/seeds/arize-actual-only.jsonl", landed.plusSeconds(120));
+        MonitoringConfig config = TestConfigs.under(root);
+
+        PipelineRun run = IngestJob.execute(spark, config, Instant.parse("2020-10-05T00:00:00Z"), "seed-001-twice");
+
+        assertEquals(4, run.recordsRead());
+        assertEquals(1L, run.metrics().get("inference_duplicates"));
+        // the inference's inline actual and the actual-only record, each delivered twice
+        assertEquals(2L, run.metrics().get("actual_duplicates"));
+        assertEquals(1L, run.metrics().get("inferences_inserted"));
+        assertEquals(2L, run.metrics().get("actuals_inserted"));
+        List<Row> inferences = table(config, TableNames.INFERENCES).collectAsList();
+        assertEquals(1, inferences.size());
+        assertTrue(((String) inferences.get(0).getAs(SOURCE_FILE)).endsWith("2020-10-02/a.jsonl"), "the first file by path wins");
+        List<Row> actuals = table(config, TableNames.ACTUALS).collectAsList();
+        assertEquals(2, actuals.size());
+        for (Row actual : actuals) {
+            assertTrue(((String) actual.getAs(SOURCE_FILE)).endsWith("/a.jsonl"), "the first file by path wins: " + actual);
+        }
+    }
+
+    @Test
     void arizeNumericRecordScoreCategoricalActualOnlyFromSeed001() {
         Landing.copyResource(root, "landing/inferences/2020-10-02/numeric.jsonl", "/seeds/arize-numeric.jsonl",
                 Instant.parse("2020-10-02T01:00:00Z"));
