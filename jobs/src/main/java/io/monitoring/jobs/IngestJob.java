@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -120,18 +119,16 @@ public final class IngestJob implements Callable<Integer> {
         IngestRules rules = IngestRules.of(asOf, config, System.getenv());
         Dataset<Row> parsed = LandingReader.read(spark, files, rules).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            // one pass for the counts, the partitions the merges may touch and whether keys repeat
-            List<Column> distinctKeys = IngestTransforms.distinctKeyCounts();
+            // one pass for the counts and the partitions the merges may touch
             Row counts = parsed.agg(count("*"), count(col(INFERENCE)), count(col(ACTUAL)), count(col(QUARANTINE)),
                     collect_set(col(INFERENCE + "." + EVENT_DATE).cast("string")),
-                    collect_set(col(ACTUAL + "." + ACTUAL_DATE).cast("string")),
-                    distinctKeys.get(0), distinctKeys.get(1), distinctKeys.get(2)).first();
+                    collect_set(col(ACTUAL + "." + ACTUAL_DATE).cast("string"))).first();
             long read = counts.getLong(0);
             long quarantined = counts.getLong(3);
 
-            Dataset<Row> inferences = IngestTransforms.inferences(parsed, counts.getLong(6) != counts.getLong(1));
-            Dataset<Row> actuals = IngestTransforms.actuals(parsed, counts.getLong(7) != counts.getLong(2));
-            Dataset<Row> quarantine = IngestTransforms.quarantine(parsed, counts.getLong(8) != counts.getLong(3));
+            Dataset<Row> inferences = IngestTransforms.inferences(parsed);
+            Dataset<Row> actuals = IngestTransforms.actuals(parsed);
+            Dataset<Row> quarantine = IngestTransforms.quarantine(parsed);
             long newInferences = DeltaTableWriter.insertNew(spark, config.paths().table(TableNames.INFERENCES), Schemas.INFERENCE,
                     inferences, List.of(MODEL_ID, INFERENCE_ID), EVENT_DATE, sortedStrings(counts.getList(4)));
             long newActuals = DeltaTableWriter.insertNew(spark, config.paths().table(TableNames.ACTUALS), Schemas.ACTUAL,
@@ -150,9 +147,6 @@ public final class IngestJob implements Callable<Integer> {
             metrics.put("inferences_inserted", newInferences);
             metrics.put("actuals_inserted", newActuals);
             metrics.put("quarantine_inserted", newQuarantine);
-            // rows beyond the first of their key within this batch (a null key counts too)
-            metrics.put("inference_duplicates", counts.getLong(1) - counts.getLong(6));
-            metrics.put("actual_duplicates", counts.getLong(2) - counts.getLong(7));
             return new PipelineRun(runId, NAME, "succeeded", started, Instant.now(), null, asOf,
                     List.of(config.paths().landingInferences(), config.paths().landingActuals()),
                     List.of(TableNames.INFERENCES, TableNames.ACTUALS, TableNames.QUARANTINE, TableNames.INGESTED_FILES),

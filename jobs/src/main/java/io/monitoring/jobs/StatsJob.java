@@ -21,7 +21,6 @@ import io.monitoring.model.Schemas;
 import io.monitoring.model.TableNames;
 import io.monitoring.stats.HourlyWindows;
 import io.monitoring.quality.DateSets;
-import io.monitoring.spark.SessionSettings;
 import io.monitoring.stats.InferenceStatsAggregation;
 import io.monitoring.stats.LateDays;
 import io.monitoring.stats.TimeWindow;
@@ -56,16 +55,6 @@ import picocli.CommandLine.Command;
 public final class StatsJob extends WindowedCommand {
     public static final String NAME = "stats";
     static final String INFERENCES_VERSION = "inferences_version";
-
-    /**
-     * The sketches and value sets of the stats aggregation are object buffers, so Spark runs it as
-     * an object hash aggregation, which by default sorts the rest of a task's input once the task
-     * holds 128 groups: a day of a few models has thousands (hours x slices x classes), and its
-     * whole exploded input was sorted. A buffer is a few KB (two KLL sketches, two small sets), so
-     * up to this many groups stay hashed per task; past it Spark still falls back to the sort.
-     */
-    static final String OBJECT_AGGREGATE_FALLBACK = "spark.sql.objectHashAggregate.sortBased.fallbackThreshold";
-    static final String OBJECT_AGGREGATE_GROUPS = "16384";
 
     public static void main(String[] args) {
         JobLauncher.exit(new StatsJob(), args);
@@ -104,11 +93,11 @@ public final class StatsJob extends WindowedCommand {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Row written;
         try {
-            written = SessionSettings.during(spark, OBJECT_AGGREGATE_FALLBACK, OBJECT_AGGREGATE_GROUPS, () -> stats.agg(
+            written = stats.agg(
                     count(lit(1)),
                     sum(when(col(LEVEL).equalTo(InferenceStatsAggregation.LEVEL_MODEL).and(col(SLICE_KEY).isNull()),
                             col(NUM_INFERENCES)).otherwise(0L)),
-                    countDistinct(col(MODEL_ID))).first());
+                    countDistinct(col(MODEL_ID))).first();
             String replaced = lateDays.isEmpty() ? windowPredicate(window)
                     : "(" + windowPredicate(window) + ") OR " + DateSets.inPredicate(EVENT_DATE, lateDays);
             DeltaTableWriter.replaceWhere(spark, statsPath, Schemas.INFERENCE_STATS, stats, replaced, EVENT_DATE);

@@ -97,10 +97,8 @@ class IngestSeedRecordsTest {
         PipelineRun run = IngestJob.execute(spark, config, Instant.parse("2020-10-05T00:00:00Z"), "seed-001-twice");
 
         assertEquals(4, run.recordsRead());
-        assertEquals(1L, run.metrics().get("inference_duplicates"));
-        // the inference's inline actual and the actual-only record, each delivered twice
-        assertEquals(2L, run.metrics().get("actual_duplicates"));
         assertEquals(1L, run.metrics().get("inferences_inserted"));
+        // the inference's inline actual and the actual-only record, each delivered twice
         assertEquals(2L, run.metrics().get("actuals_inserted"));
         List<Row> inferences = table(config, TableNames.INFERENCES).collectAsList();
         assertEquals(1, inferences.size());
