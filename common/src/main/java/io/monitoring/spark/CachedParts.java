@@ -26,11 +26,6 @@ public final class CachedParts implements AutoCloseable {
         return Plans.detached(persisted);
     }
 
-    /** How many parts are kept now. */
-    public int size() {
-        return kept.size();
-    }
-
     /** Releases every kept part (non-blocking). */
     @Override
     public void close() {
