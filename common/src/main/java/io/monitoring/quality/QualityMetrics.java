@@ -19,7 +19,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.functions;
 
 /**
  * Labelled inferences to {@code model_quality} rows. Every metric family is an aggregation of the
@@ -36,12 +35,11 @@ public final class QualityMetrics {
      * group none of whose rows could be evaluated. A code, not the name, because a string maximum
      * has no fixed-width buffer and would turn the whole main aggregation into a sort.
      */
-    private static final List<String> KNOWN_KINDS = List.of(PredictionKinds.CLASSIFICATION, PredictionKinds.DETECTION,
-            PredictionKinds.RANKING, PredictionKinds.REGRESSION);
-    private static final Column KNOWN_KIND_CODE = array_position(
-            array(KNOWN_KINDS.stream().map(functions::lit).toArray(Column[]::new)), col(PREDICTION_KIND));
+    private static final Column KNOWN_KINDS = array(lit(PredictionKinds.CLASSIFICATION), lit(PredictionKinds.DETECTION),
+            lit(PredictionKinds.RANKING), lit(PredictionKinds.REGRESSION));
+    private static final Column KNOWN_KIND_CODE = array_position(KNOWN_KINDS, col(PREDICTION_KIND));
     private static final Column KNOWN_KIND_OF_CODE = when(col("any_kind_code").gt(0),
-            element_at(array(KNOWN_KINDS.stream().map(functions::lit).toArray(Column[]::new)), col("any_kind_code").cast("int")));
+            element_at(KNOWN_KINDS, col("any_kind_code").cast("int")));
 
     /** What the metrics need from the configuration. */
     public record Params(QualitySettings quality, MonitoringConfig.Segments segments,
