@@ -1,7 +1,7 @@
 package io.monitoring.drift;
 
 import static io.monitoring.drift.DriftColumns.*;
-import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
@@ -10,29 +10,26 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.when;
 
 import io.monitoring.ingest.PredictionKinds;
 import io.monitoring.model.Columns;
 import io.monitoring.spark.SqlLiterals;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Inference rows to the long form every drift aggregation groups: one row per record and column
- * (each feature, embedding dimension, the prediction and the actual), with the record's capped
- * segment values beside it. Pure Dataset functions, no I/O.
+ * Inference rows to what the drift aggregations read: the records with their latest actual, the
+ * segment value counts and the kept values per key, the columns a profile reads, and the long form
+ * (one row per record and column) the bins' percentiles are computed from. Pure Dataset functions,
+ * no I/O.
  */
 public final class DriftInputs {
     private static final String SLICE = "slice";
     private static final String VALUE = "value";
-    private static final String KEPT = "kept";
-    private static final String FEATURES = "features";
 
     private DriftInputs() {}
 
@@ -52,98 +49,72 @@ public final class DriftInputs {
     }
 
     /**
-     * The {@code max} most frequent values of each segment key per model: (model_id, slice_key,
+     * How many records of each model and side have each segment value: (model_id, side, slice_key,
+     * slice_value, n), with the whole model as the null key and value. Small: one row per value seen.
+     */
+    public static Dataset<Row> sliceCounts(Dataset<Row> rows, List<String> sliceKeys) {
+        return rows.select(col(MODEL_ID), col(SIDE), explode(slicesOf(sliceKeys)).as(SLICE))
+                .where(col(SLICE + "." + SLICE_KEY).isNull().or(col(SLICE + "." + SLICE_VALUE).isNotNull()))
+                .groupBy(col(MODEL_ID), col(SIDE), col(SLICE + "." + SLICE_KEY).as(SLICE_KEY), col(SLICE + "." + SLICE_VALUE).as(SLICE_VALUE))
+                .agg(count(lit(1)).as(N));
+    }
+
+    /**
+     * The {@code max} most frequent values of each segment key per model among {@code counts}
+     * ({@link #sliceCounts}, already narrowed to the side that decides): (model_id, slice_key,
      * slice_value). Values outside it become the other-value, so slices stay bounded.
      */
-    public static Dataset<Row> topSliceValues(Dataset<Row> inferences, List<String> sliceKeys, int max) {
-        if (sliceKeys.isEmpty()) {
-            return inferences.sparkSession().emptyDataFrame()
-                    .select(lit(null).cast("string").as(MODEL_ID), lit(null).cast("string").as(SLICE_KEY),
-                            lit(null).cast("string").as(SLICE_VALUE)).limit(0);
-        }
-        Dataset<Row> counts = inferences
-                .select(col(MODEL_ID), explode(tagSlices(sliceKeys)).as(SLICE))
-                .groupBy(col(MODEL_ID), col(SLICE + "." + SLICE_KEY).as(SLICE_KEY), col(SLICE + "." + SLICE_VALUE).as(SLICE_VALUE))
-                .agg(count(lit(1)).as(N));
-        return counts
+    public static Dataset<Row> topSliceValues(Dataset<Row> counts, int max) {
+        return counts.where(col(SLICE_KEY).isNotNull())
                 .withColumn("rank", row_number().over(Window.partitionBy(MODEL_ID, SLICE_KEY)
                         .orderBy(col(N).desc(), col(SLICE_VALUE))))
                 .where(col("rank").leq(max))
                 .select(MODEL_ID, SLICE_KEY, SLICE_VALUE);
     }
 
-    /** The column of {@link #columnValues} that holds a record's value of the {@code i}-th segment key. */
-    public static String sliceColumn(int i) {
-        return "slice_" + i;
-    }
-
-    /** The whole-model long form: side, model_id, model_version, column_name, column_type, num, cat, dim. */
-    public static Dataset<Row> columnValues(Dataset<Row> rows) {
-        return columnValues(rows, List.of(), null, null);
+    /**
+     * What a drift profile reads of each record ({@link DriftProfiles#profile}): side, model_id,
+     * model_version, tags, the feature maps, the prediction and, when {@code rows} has them, the
+     * latest actual's kind, label and value. {@code side} must already be a column of {@code rows}.
+     */
+    public static Dataset<Row> records(Dataset<Row> rows) {
+        List<String> names = new ArrayList<>(List.of(SIDE, MODEL_ID, MODEL_VERSION, Columns.TAGS, Columns.NUMERIC_FEATURES,
+                Columns.CATEGORICAL_FEATURES, Columns.EMBEDDING_FEATURES, Columns.PREDICTION_KIND, Columns.PREDICTION_LABEL,
+                Columns.PREDICTION_VALUE, Columns.PREDICTION_SCORE));
+        if (List.of(rows.columns()).contains(ACTUAL_KIND)) {
+            names.addAll(List.of(ACTUAL_KIND, ACTUAL_LABEL, ACTUAL_VALUE));
+        }
+        return rows.select(names.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     }
 
     /**
-     * The long form before slicing: one row per record and column (each feature, embedding
-     * dimension, the prediction and the actual) with side, model_id, model_version, one
-     * {@link #sliceColumn} per segment key (the record's tag value; {@code otherValue} when it is
-     * not among {@code keptSliceValues} from {@link #topSliceValues}; null when the tag is
-     * absent), column_name, column_type, num, cat, dim. {@code side} must already be a column of
-     * {@code rows}; actual columns are used when present. Slices are expanded after aggregating
-     * ({@link DriftProfiles}), so each value is binned once, not once per slice.
+     * The whole-model long form the bins are computed from ({@link DriftBins}): one row per record
+     * and column (each feature, embedding dimension, the prediction and the actual) with side,
+     * model_id, model_version, column_name, column_type, num, cat, dim. {@code side} must already be
+     * a column of {@code rows}; actual columns are used when present.
      */
-    public static Dataset<Row> columnValues(Dataset<Row> rows, List<String> sliceKeys, Dataset<Row> keptSliceValues,
-            String otherValue) {
+    public static Dataset<Row> columnValues(Dataset<Row> rows) {
         boolean hasActuals = List.of(rows.columns()).contains(ACTUAL_KIND);
-        List<Column> recordColumns = new ArrayList<>(List.of(col(SIDE), col(MODEL_ID), col(MODEL_VERSION)));
-        for (int i = 0; i < sliceKeys.size(); i++) {
-            recordColumns.add(col(Columns.TAGS).getItem(sliceKeys.get(i)).as(sliceColumn(i)));
-        }
-        recordColumns.add(features(hasActuals).as(FEATURES));
-        Dataset<Row> records = rows.select(recordColumns.toArray(Column[]::new));
-        for (int i = 0; i < sliceKeys.size(); i++) {
-            records = capped(records, sliceColumn(i), keptSliceValues.where(col(SLICE_KEY).equalTo(sliceKeys.get(i))), otherValue);
-        }
         List<Column> out = new ArrayList<>(List.of(col(SIDE), col(MODEL_ID), col(MODEL_VERSION)));
-        for (int i = 0; i < sliceKeys.size(); i++) {
-            out.add(col(sliceColumn(i)));
-        }
-        List<Column> exploded = new ArrayList<>(out);
-        exploded.add(explode(col(FEATURES)).as(VALUE));
         for (String field : List.of(COLUMN_NAME, COLUMN_TYPE, NUM, CAT, DIM)) {
             out.add(col(VALUE + "." + field).as(field));
         }
-        return records.select(exploded.toArray(Column[]::new)).select(out.toArray(Column[]::new));
-    }
-
-    /** {@code column} kept when its (model, value) is in {@code kept} (model_id, slice_value), else {@code otherValue}; null stays null. */
-    private static Dataset<Row> capped(Dataset<Row> records, String column, Dataset<Row> kept, String otherValue) {
-        Dataset<Row> lookup = kept.select(col(MODEL_ID).as("k_model"), col(SLICE_VALUE).as("k_value"), lit(true).as(KEPT));
-        return records.join(broadcast(lookup), col(MODEL_ID).equalTo(col("k_model")).and(col(column).equalTo(col("k_value"))), "left")
-                .withColumn(column, when(col(column).isNull(), lit(null).cast("string"))
-                        .when(col(KEPT).isNotNull(), col(column)).otherwise(lit(otherValue)))
-                .drop("k_model", "k_value", KEPT);
-    }
-
-    /** One (slice_key, slice_value) per configured key present in the record's tags. */
-    private static Column tagSlices(List<String> sliceKeys) {
-        return presentSlices(sliceKeys, i -> Columns.TAGS + "[" + sqlString(sliceKeys.get(i)) + "]", false);
+        return rows.select(col(SIDE), col(MODEL_ID), col(MODEL_VERSION), explode(features(hasActuals)).as(VALUE))
+                .select(out.toArray(Column[]::new));
     }
 
     /**
-     * An array of (slice_key, slice_value): the whole model first (null key and value) when asked,
-     * then one per key whose value (the SQL expression {@code valueOf(i)} for key i) is not null.
+     * A record's slices as an array of (slice_key, slice_value): the whole model (null key and
+     * value), then one per segment key, its value null when the record's tags lack the key. Plain
+     * array and struct expressions (code-generated; a {@code filter} lambda is interpreted per row).
      */
-    static Column presentSlices(List<String> sliceKeys, IntFunction<String> valueOf, boolean withWholeModel) {
-        List<String> parts = new ArrayList<>();
-        if (withWholeModel) {
-            parts.add("named_struct('" + SLICE_KEY + "', cast(null as string), '" + SLICE_VALUE + "', cast(null as string))");
+    private static Column slicesOf(List<String> sliceKeys) {
+        List<Column> parts = new ArrayList<>();
+        parts.add(struct(lit(null).cast("string").as(SLICE_KEY), lit(null).cast("string").as(SLICE_VALUE)));
+        for (String key : sliceKeys) {
+            parts.add(struct(lit(key).as(SLICE_KEY), col(Columns.TAGS).getItem(key).as(SLICE_VALUE)));
         }
-        for (int i = 0; i < sliceKeys.size(); i++) {
-            String value = valueOf.apply(i);
-            parts.add("CASE WHEN " + value + " IS NOT NULL THEN named_struct('" + SLICE_KEY + "', " + sqlString(sliceKeys.get(i))
-                    + ", '" + SLICE_VALUE + "', " + value + ") END");
-        }
-        return expr("filter(array(" + String.join(", ", parts) + "), s -> s IS NOT NULL)");
+        return array(parts.toArray(Column[]::new));
     }
 
     /** Every column of one record as an array of (column_name, column_type, num, cat, dim). */

@@ -78,15 +78,78 @@ class DriftProfilesTest {
         Dataset<Row> rows = spark.createDataFrame(inferenceRows, Schemas.INFERENCE)
                 .withColumn(SIDE, col("tags").getItem("side"));
         // one value per key survives the cap: north (4 current records) and web (4)
-        Dataset<Row> kept = DriftInputs.topSliceValues(rows.where(col(SIDE).equalTo(lit(SIDE_CURRENT))),
-                KEYS, 1);
-        Dataset<Row> bins = spark.createDataFrame(List.of(
+        List<Row> kept = DriftInputs.topSliceValues(DriftInputs.sliceCounts(rows, KEYS).where(col(SIDE).equalTo(lit(SIDE_CURRENT))), 1)
+                .collectAsList();
+        List<BinSpec> bins = binSpecs(spark, List.of(
                 RowFactory.create("m", "x", NUMERIC, List.of(1.0, 2.0), List.of(1.0), null, X_MIN, X_MAX),
-                RowFactory.create("m", "c", CATEGORICAL, null, null, C_CATEGORIES, null, null)), DriftSchemas.BINS);
+                RowFactory.create("m", "c", CATEGORICAL, null, null, C_CATEGORIES, null, null)));
 
-        List<Row> profiles = DriftProfiles.profile(DriftInputs.columnValues(rows, KEYS, kept, OTHER), KEYS, bins).collectAsList();
+        List<Row> profiles = DriftProfiles.profile(DriftInputs.records(rows), bins, new SliceCaps(KEYS, kept, OTHER)).collectAsList();
 
         Map<String, Map<Integer, double[]>> expected = expected();
+        Map<String, Map<Integer, double[]>> actual = cells(profiles);
+        assertSameCells(expected, actual);
+        // the cap was applied: south, east, west and app became the other-value
+        assertTrue(actual.containsKey("m|" + key(SIDE_PREVIOUS, "v2", "region", OTHER, "x", NUMERIC)));
+        assertEquals(false, actual.keySet().stream().anyMatch(k -> k.contains("|south|") || k.contains("|app|")));
+    }
+
+    /**
+     * The prediction (by kind), its score and the actual are columns too; NaN, null map values, an
+     * empty embedding and columns without bins get the cells the SQL binning gives them.
+     */
+    @Test
+    void outputsNullsNaNAndColumnsWithoutBinsLandInTheirCells() {
+        SparkSession spark = SharedSpark.get();
+        Instant t = Instant.parse("2026-02-01T10:00:00Z");
+        List<Row> inferenceRows = List.of(
+                Inferences.inference("m", "a", t).version("v1").classification("yes", 0.9).numeric("x", Double.NaN).build(),
+                Inferences.inference("m", "b", t).version("v1").classification(null, null).numeric("x", null)
+                        .embedding("e", List.of()).build(),
+                Inferences.inference("m", "c", t).version("v1").kind("none").numeric("y", 4.0).categorical("d", "q").build(),
+                Inferences.inference("r", "d", t).version("v1").regression(2.5).build());
+        Dataset<Row> actuals = spark.createDataFrame(List.of(RowFactory.create("a", "label", "yes", null),
+                        RowFactory.create("d", "numeric", null, 3.0)),
+                new org.apache.spark.sql.types.StructType().add("a_id", "string").add(ACTUAL_KIND, "string")
+                        .add(ACTUAL_LABEL, "string").add(ACTUAL_VALUE, "double"));
+        Dataset<Row> rows = spark.createDataFrame(inferenceRows, Schemas.INFERENCE).withColumn(SIDE, lit(SIDE_CURRENT))
+                .join(actuals, col("inference_id").equalTo(col("a_id")), "left").drop("a_id");
+        List<BinSpec> bins = binSpecs(spark, List.of(
+                RowFactory.create("m", "x", NUMERIC, List.of(1.0, 2.0), List.of(1.0), null, 0.0, 3.0),
+                RowFactory.create("m", PREDICTION, CATEGORICAL, null, null, List.of("yes", "no"), null, null),
+                RowFactory.create("m", PREDICTION_SCORE, NUMERIC, List.of(0.5), List.of(0.5), null, 0.0, 1.0),
+                RowFactory.create("m", ACTUAL, CATEGORICAL, null, null, List.of("no"), null, null),
+                RowFactory.create("r", PREDICTION, NUMERIC, List.of(2.0), List.of(2.0), null, 0.0, 2.0),
+                RowFactory.create("r", ACTUAL, NUMERIC, List.of(), List.of(), null, null, null)));
+
+        Map<String, Map<Integer, double[]>> actual = cells(DriftProfiles.profile(DriftInputs.records(rows), bins,
+                new SliceCaps(List.of(), List.of(), OTHER)).collectAsList());
+
+        double nan = Double.NaN;
+        Map<String, Map<Integer, double[]>> expected = new TreeMap<>();
+        // NaN is above every edge and above the range's max, as in Spark SQL; a null value is the null cell
+        expected.put(whole("m", "x", NUMERIC), Map.of(2, new double[] {1, 1, nan, nan}, BIN_NULL, new double[] {1, 0, nan, nan}));
+        expected.put(whole("m", PREDICTION, CATEGORICAL), Map.of(1, new double[] {1, 0, nan, nan}, BIN_NULL, new double[] {1, 0, nan, nan}));
+        expected.put(whole("m", PREDICTION_SCORE, NUMERIC), Map.of(1, new double[] {1, 0, 0.9, 0.81}));
+        expected.put(whole("m", ACTUAL, CATEGORICAL), Map.of(0, new double[] {1, 0, nan, nan}));
+        expected.put(whole("m", "e", EMBEDDING), Map.of(BIN_NULL, new double[] {1, 0, nan, nan}));
+        expected.put(whole("m", "y", NUMERIC), Map.of(BIN_UNBINNED, new double[] {1, 0, 4.0, 16.0}));
+        expected.put(whole("m", "d", CATEGORICAL), Map.of(BIN_UNBINNED, new double[] {1, 0, nan, nan}));
+        expected.put(whole("r", PREDICTION, NUMERIC), Map.of(1, new double[] {1, 1, 2.5, 6.25}));
+        expected.put(whole("r", ACTUAL, NUMERIC), Map.of(0, new double[] {1, 0, 3.0, 9.0}));
+        assertSameCells(expected, actual);
+    }
+
+    private static String whole(String model, String column, String type) {
+        return model + "|" + key(SIDE_CURRENT, "v1", null, null, column, type);
+    }
+
+    private static List<BinSpec> binSpecs(SparkSession spark, List<Row> rows) {
+        return spark.createDataFrame(rows, DriftSchemas.BINS).collectAsList().stream().map(BinSpec::of).toList();
+    }
+
+    /** The histograms by key: cells of n, n_out, sum, sum_sq (NaN for a null sum). */
+    private static Map<String, Map<Integer, double[]>> cells(List<Row> profiles) {
         Map<String, Map<Integer, double[]>> actual = new TreeMap<>();
         for (Row p : profiles) {
             Map<Integer, double[]> cells = new TreeMap<>();
@@ -95,9 +158,13 @@ class DriftProfilesTest {
                     cell.isNullAt(cell.fieldIndex(SUM)) ? Double.NaN : cell.<Double>getAs(SUM),
                     cell.isNullAt(cell.fieldIndex(SUM_SQ)) ? Double.NaN : cell.<Double>getAs(SUM_SQ)});
             }
-            actual.put(key(p.getAs(SIDE), p.getAs(MODEL_VERSION), p.getAs(SLICE_KEY), p.getAs(SLICE_VALUE),
+            actual.put(p.getAs(MODEL_ID) + "|" + key(p.getAs(SIDE), p.getAs(MODEL_VERSION), p.getAs(SLICE_KEY), p.getAs(SLICE_VALUE),
                     p.getAs(COLUMN_NAME), p.getAs(COLUMN_TYPE)), cells);
         }
+        return actual;
+    }
+
+    private static void assertSameCells(Map<String, Map<Integer, double[]>> expected, Map<String, Map<Integer, double[]>> actual) {
         assertEquals(expected.keySet(), actual.keySet());
         for (Map.Entry<String, Map<Integer, double[]>> e : expected.entrySet()) {
             Map<Integer, double[]> got = actual.get(e.getKey());
@@ -110,9 +177,6 @@ class DriftProfilesTest {
                 }
             }
         }
-        // the cap was applied: south, east, west and app became the other-value
-        assertTrue(actual.containsKey(key(SIDE_PREVIOUS, "v2", "region", OTHER, "x", NUMERIC)));
-        assertEquals(false, actual.keySet().stream().anyMatch(k -> k.contains("|south|") || k.contains("|app|")));
     }
 
     /** Every record, every slice it belongs to, every column: bin it and count it. */
@@ -147,7 +211,7 @@ class DriftProfilesTest {
     }
 
     private static void add(Map<String, Map<Integer, double[]>> out, String key, int bin, int nOut, Double value) {
-        double[] cell = out.computeIfAbsent(key, k -> new HashMap<>())
+        double[] cell = out.computeIfAbsent("m|" + key, k -> new HashMap<>())
                 .computeIfAbsent(bin, b -> new double[] {0, 0, value == null ? Double.NaN : 0, value == null ? Double.NaN : 0});
         cell[0] += 1;
         cell[1] += nOut;

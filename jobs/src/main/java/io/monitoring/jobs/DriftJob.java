@@ -2,18 +2,19 @@ package io.monitoring.jobs;
 
 import static io.monitoring.drift.DriftColumns.*;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 import io.monitoring.config.MonitoringConfig;
+import io.monitoring.drift.BinSpec;
 import io.monitoring.drift.DriftBaselineRows;
 import io.monitoring.drift.DriftBins;
 import io.monitoring.drift.DriftEvaluator;
 import io.monitoring.drift.DriftInputs;
 import io.monitoring.drift.DriftProfiles;
 import io.monitoring.drift.DriftSchemas;
+import io.monitoring.drift.SliceCaps;
 import io.monitoring.io.DeltaTableWriter;
 import io.monitoring.io.PipelineRun;
 import io.monitoring.io.RunRecorder;
@@ -22,6 +23,7 @@ import io.monitoring.jobs.cli.JobLauncher;
 import io.monitoring.jobs.cli.WindowOptions;
 import io.monitoring.model.Columns;
 import io.monitoring.model.TableNames;
+import io.monitoring.spark.CachedParts;
 import io.monitoring.spark.SparkSessionFactory;
 import io.monitoring.spark.SqlLiterals;
 import io.monitoring.stats.TimeWindow;
@@ -163,21 +165,29 @@ public final class DriftJob implements Callable<Integer> {
                 return new WindowResult(0, 0, 0, 0, 0);
             }
             TimeWindow prev = window.previous();
-            Dataset<Row> windowRows = withActuals(inferences()
+            Dataset<Row> windowInferences = inferences()
                     .where(datesOf(Columns.EVENT_DATE, prev.start(), window.end()))
                     .where(col(Columns.EVENT_TIME).geq(lit(ts(prev.start()))).and(col(Columns.EVENT_TIME).lt(lit(ts(window.end())))))
                     .where(not(col(Columns.ENVIRONMENT).isin(settings.referenceEnvironments().toArray())))
                     .withColumn(SIDE, when(col(Columns.EVENT_TIME).geq(lit(ts(window.start()))), lit(SIDE_CURRENT))
-                            .otherwise(lit(SIDE_PREVIOUS))), prev.start());
+                            .otherwise(lit(SIDE_PREVIOUS)));
+            Dataset<Row> windowRows = withActuals(windowInferences, prev.start());
 
+            List<String> keys = config.segments().keys();
             Map<String, Long> currentCounts = new TreeMap<>();
             Set<String> previousModels = new TreeSet<>();
-            for (Row r : windowRows.groupBy(col(MODEL_ID), col(SIDE)).agg(count(lit(1))).collectAsList()) {
-                if (SIDE_CURRENT.equals(r.getString(1))) {
-                    currentCounts.put(r.getString(0), r.getLong(2));
-                } else {
-                    previousModels.add(r.getString(0));
+            SliceCaps caps;
+            try (CachedParts parts = new CachedParts()) {
+                Dataset<Row> sliceCounts = parts.keep(DriftInputs.sliceCounts(windowInferences, keys));
+                for (Row r : sliceCounts.where(col(SLICE_KEY).isNull()).collectAsList()) {
+                    if (SIDE_CURRENT.equals(r.getAs(SIDE))) {
+                        currentCounts.put(r.getAs(MODEL_ID), r.getAs(N));
+                    } else {
+                        previousModels.add(r.getAs(MODEL_ID));
+                    }
                 }
+                caps = new SliceCaps(keys, DriftInputs.topSliceValues(sliceCounts.where(col(SIDE).equalTo(SIDE_CURRENT)),
+                        config.segments().maxValuesPerKey()).collectAsList(), config.segments().otherValue());
             }
             Set<String> models = new TreeSet<>(currentCounts.keySet());
             models.addAll(previousModels);
@@ -203,17 +213,13 @@ public final class DriftJob implements Callable<Integer> {
             if (!withoutReference.isEmpty()) {
                 bins.addAll(previousWindowBins(windowRows, withoutReference, prev));
             }
-            Dataset<Row> binsFrame = spark.createDataFrame(bins.stream().map(DriftJob::binsRow).toList(), DriftSchemas.BINS);
-
-            List<String> keys = config.segments().keys();
-            Dataset<Row> kept = DriftInputs.topSliceValues(windowRows.where(col(SIDE).equalTo(SIDE_CURRENT)), keys,
-                    config.segments().maxValuesPerKey());
-            Dataset<Row> values = DriftInputs.columnValues(windowRows, keys, kept, config.segments().otherValue());
-            List<Row> profiles = DriftProfiles.profile(values, keys, binsFrame).collectAsList();
+            Map<List<String>, BinSpec> binSpecs = DriftBaselineRows.binSpecs(bins);
+            List<Row> profiles = DriftProfiles.profile(DriftInputs.records(windowRows), List.copyOf(binSpecs.values()), caps)
+                    .collectAsList();
 
             Map<String, TimeWindow> spans = settings.referenceWindows();
             List<Row> rows = DriftEvaluator.evaluate(window, profiles,
-                    new DriftEvaluator.Baselines(DriftBaselineRows.binSpecs(bins),
+                    new DriftEvaluator.Baselines(binSpecs,
                             stored.stream().filter(r -> !r.isNullAt(r.fieldIndex(HISTOGRAM))).toList(), spans, withReference),
                     settings, runId, computedAt);
             replaceWindow(metricsPath, rows);
@@ -275,9 +281,10 @@ public final class DriftJob implements Callable<Integer> {
             try {
                 List<Row> bins = DriftBins.compute(DriftInputs.columnValues(reference), settings).collectAsList();
                 List<String> keys = config.segments().keys();
-                Dataset<Row> kept = DriftInputs.topSliceValues(reference, keys, config.segments().maxValuesPerKey());
-                List<Row> profiles = DriftProfiles.profile(DriftInputs.columnValues(reference, keys, kept, config.segments().otherValue()),
-                        keys, spark.createDataFrame(bins, DriftSchemas.BINS)).collectAsList();
+                SliceCaps caps = new SliceCaps(keys, DriftInputs.topSliceValues(DriftInputs.sliceCounts(reference, keys),
+                        config.segments().maxValuesPerKey()).collectAsList(), config.segments().otherValue());
+                List<Row> profiles = DriftProfiles.profile(DriftInputs.records(reference),
+                        List.copyOf(DriftBaselineRows.binSpecs(bins).values()), caps).collectAsList();
                 List<Row> rows = DriftBaselineRows.reference(models, bins, profiles, spans, runId, computedAt);
                 DeltaTableWriter.replaceWhere(spark, baselinesPath, DriftSchemas.DRIFT_BASELINES,
                         spark.createDataFrame(rows, DriftSchemas.DRIFT_BASELINES),
@@ -309,14 +316,6 @@ public final class DriftJob implements Callable<Integer> {
                     WINDOW_DATE + " = DATE '" + date + "' AND " + WINDOW_START + " = TIMESTAMP '" + window.start()
                             + "' AND " + WINDOW_END + " = TIMESTAMP '" + window.end() + "'", WINDOW_DATE);
         }
-    }
-
-    private static Row binsRow(Row r) {
-        Object[] values = new Object[DriftSchemas.BINS.fields().length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = r.get(r.fieldIndex(DriftSchemas.BINS.fields()[i].name()));
-        }
-        return org.apache.spark.sql.RowFactory.create(values);
     }
 
     /** Partition filter: the UTC dates touched by [start, end). */
