@@ -1,83 +1,103 @@
 package io.monitoring.drift;
 
 import static io.monitoring.drift.DriftColumns.*;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.percentile_approx;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sort_array;
-import static org.apache.spark.sql.functions.struct;
 
 import io.monitoring.config.MonitoringConfig;
-import org.apache.spark.sql.Column;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.unsafe.types.UTF8String;
+import scala.collection.JavaConverters;
 
 /**
- * The bins of each model column, from the baseline's values (the whole-model long form of
- * {@link DriftInputs}): numeric edges are baseline percentiles, all features in one
- * {@code percentile_approx} aggregation; categories are the baseline's top K. Schema {@link DriftSchemas#BINS}.
+ * The bins of each model column, from the baseline's records ({@link DriftInputs#records}), in one
+ * pass ({@link PartitionSketches}) whose per-partition sketches are added up on the driver: numeric
+ * edges are baseline percentiles from the digest {@code percentile_approx} uses (NaN and nulls left
+ * out), categories are the baseline's top K. Rows of {@link DriftSchemas#BINS}, by model, type and column.
  */
 public final class DriftBins {
     private DriftBins() {}
 
-    /** {@code whole}: the baseline's whole-model long form, {@link DriftInputs#columnValues(Dataset)}. */
-    public static Dataset<Row> compute(Dataset<Row> whole, MonitoringConfig.Drift settings) {
-        return numeric(whole, settings)
-                .unionByName(categorical(whole, settings.maxCategories()))
-                .unionByName(embedding(whole));
+    public static List<Row> compute(Dataset<Row> records, MonitoringConfig.Drift settings) {
+        RecordLayout layout = RecordLayout.of(records.schema());
+        double relativeError = 1.0 / settings.percentileAccuracy();
+        List<ColumnSketch.Result> parts = records.queryExecution().toRdd().toJavaRDD()
+                .mapPartitions(rows -> new PartitionSketches(layout, relativeError).sketch(rows))
+                .collect();
+        Map<List<String>, ColumnSketch.Merged> merged = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)));
+        for (ColumnSketch.Result r : parts) {
+            merged.computeIfAbsent(List.of(r.model(), r.type(), r.column()), k -> new ColumnSketch.Merged()).add(r);
+        }
+        List<Row> out = new ArrayList<>();
+        merged.forEach((key, sketch) -> {
+            Row bins = switch (key.get(1)) {
+                case NUMERIC -> numeric(key.get(0), key.get(2), sketch, settings);
+                case CATEGORICAL -> categorical(key.get(0), key.get(2), sketch, settings.maxCategories());
+                default -> row(key.get(0), key.get(2), EMBEDDING, null, null, null, null, null);
+            };
+            if (bins != null) {
+                out.add(bins);
+            }
+        });
+        return out;
     }
 
     /**
      * Fine edges: the distinct baseline percentiles 1/F .. (F-1)/F (F = ks-bins); PSI edges: every
-     * (F/P)-th of them, i.e. the baseline's 1/P quantiles (P = psi-bins). A value's bin is the number of edges below it.
+     * (F/P)-th of them, i.e. the baseline's 1/P quantiles (P = psi-bins). A value's bin is the
+     * number of edges below it. None for a column without a number.
      */
-    static Dataset<Row> numeric(Dataset<Row> whole, MonitoringConfig.Drift settings) {
+    static Row numeric(String model, String column, ColumnSketch.Merged sketch, MonitoringConfig.Drift settings) {
+        if (sketch.numbers() == 0) {
+            return null;
+        }
         int fine = settings.ksBins();
         int step = fine / settings.psiBins();
-        Column[] percentages = new Column[fine - 1];
+        double[] percentages = new double[fine - 1];
         for (int i = 1; i < fine; i++) {
-            percentages[i - 1] = lit((double) i / fine);
+            percentages[i - 1] = (double) i / fine;
         }
-        return whole.where(col(COLUMN_TYPE).equalTo(NUMERIC).and(col(NUM).isNotNull()).and(expr("NOT isnan(" + NUM + ")")))
-                .groupBy(col(MODEL_ID), col(COLUMN_NAME))
-                .agg(percentile_approx(col(NUM), org.apache.spark.sql.functions.array(percentages),
-                                lit(settings.percentileAccuracy())).as("pct"),
-                        min(col(NUM)).as(RANGE_MIN), max(col(NUM)).as(RANGE_MAX))
-                .select(col(MODEL_ID), col(COLUMN_NAME), lit(NUMERIC).as(COLUMN_TYPE),
-                        expr("array_distinct(pct)").as(EDGES),
-                        expr("array_distinct(transform(sequence(1, " + (settings.psiBins() - 1) + "), i -> element_at(pct, i * " + step + ")))").as(PSI_EDGES),
-                        lit(null).cast("array<string>").as(CATEGORIES), col(RANGE_MIN), col(RANGE_MAX));
+        double[] pct = sketch.percentiles(percentages);
+        List<Double> psi = new ArrayList<>();
+        for (int i = 1; i < settings.psiBins(); i++) {
+            psi.add(pct[i * step - 1]);
+        }
+        return row(model, column, NUMERIC, distinct(Arrays.stream(pct).boxed().toList()), distinct(psi), null,
+                sketch.min(), sketch.max());
     }
 
-    /** The K most frequent categories, most frequent first (ties by name); everything else is bin 0, "other". */
-    static Dataset<Row> categorical(Dataset<Row> whole, int maxCategories) {
-        return whole.where(col(COLUMN_TYPE).equalTo(CATEGORICAL).and(col(CAT).isNotNull()))
-                .groupBy(col(MODEL_ID), col(COLUMN_NAME), col(CAT))
-                .agg(count(lit(1)).as(N))
-                .withColumn("rank", row_number().over(Window.partitionBy(MODEL_ID, COLUMN_NAME).orderBy(col(N).desc(), col(CAT))))
-                .where(col("rank").leq(maxCategories))
-                .groupBy(col(MODEL_ID), col(COLUMN_NAME))
-                .agg(sort_array(collect_list(struct(col("rank"), col(CAT)))).as("ranked"))
-                .select(col(MODEL_ID), col(COLUMN_NAME), lit(CATEGORICAL).as(COLUMN_TYPE),
-                        lit(null).cast("array<double>").as(EDGES), lit(null).cast("array<double>").as(PSI_EDGES),
-                        expr("transform(ranked, r -> r." + CAT + ")").as(CATEGORIES),
-                        lit(null).cast("double").as(RANGE_MIN), lit(null).cast("double").as(RANGE_MAX));
+    /** The K most frequent categories, most frequent first (ties by name, in Spark's byte order); the rest is bin 0, "other". */
+    static Row categorical(String model, String column, ColumnSketch.Merged sketch, int maxCategories) {
+        if (sketch.categoryCounts().isEmpty()) {
+            return null;
+        }
+        List<Map.Entry<String, Long>> ranked = new ArrayList<>(sketch.categoryCounts().entrySet());
+        ranked.sort(Comparator.comparing((Map.Entry<String, Long> e) -> -e.getValue())
+                .thenComparing(e -> UTF8String.fromString(e.getKey())));
+        List<String> categories = ranked.stream().limit(maxCategories).map(Map.Entry::getKey).toList();
+        return row(model, column, CATEGORICAL, null, null, categories, null, null);
     }
 
-    /** Embeddings need no bins (their cells are dimensions); the row records that the baseline has the column. */
-    static Dataset<Row> embedding(Dataset<Row> whole) {
-        return whole.where(col(COLUMN_TYPE).equalTo(EMBEDDING))
-                .select(col(MODEL_ID), col(COLUMN_NAME)).distinct()
-                .select(col(MODEL_ID), col(COLUMN_NAME), lit(EMBEDDING).as(COLUMN_TYPE),
-                        lit(null).cast("array<double>").as(EDGES), lit(null).cast("array<double>").as(PSI_EDGES),
-                        lit(null).cast("array<string>").as(CATEGORIES),
-                        lit(null).cast("double").as(RANGE_MIN), lit(null).cast("double").as(RANGE_MAX));
+    private static List<Double> distinct(List<Double> values) {
+        return new ArrayList<>(new LinkedHashSet<>(values));
+    }
+
+    /** A row with the {@link DriftSchemas#BINS} schema, its arrays as Scala sequences, as a collected row has them. */
+    private static Row row(String model, String column, String type, List<Double> edges, List<Double> psiEdges,
+            List<String> categories, Double min, Double max) {
+        return new GenericRowWithSchema(new Object[] {model, column, type, seq(edges), seq(psiEdges), seq(categories), min, max},
+                DriftSchemas.BINS);
+    }
+
+    private static Object seq(List<?> values) {
+        return values == null ? null : JavaConverters.asScalaBuffer(values).toList();
     }
 }

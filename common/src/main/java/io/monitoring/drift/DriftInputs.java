@@ -5,15 +5,12 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 
-import io.monitoring.ingest.PredictionKinds;
 import io.monitoring.model.Columns;
-import io.monitoring.spark.SqlLiterals;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -23,13 +20,11 @@ import org.apache.spark.sql.expressions.Window;
 
 /**
  * Inference rows to what the drift aggregations read: the records with their latest actual, the
- * segment value counts and the kept values per key, the columns a profile reads, and the long form
- * (one row per record and column) the bins' percentiles are computed from. Pure Dataset functions,
- * no I/O.
+ * segment value counts and the kept values per key, and the columns the bins and profiles read.
+ * Pure Dataset functions, no I/O.
  */
 public final class DriftInputs {
     private static final String SLICE = "slice";
-    private static final String VALUE = "value";
 
     private DriftInputs() {}
 
@@ -73,7 +68,7 @@ public final class DriftInputs {
     }
 
     /**
-     * What a drift profile reads of each record ({@link DriftProfiles#profile}): side, model_id,
+     * What the bins and profiles read of each record ({@link DriftBins}, {@link DriftProfiles}): side, model_id,
      * model_version, tags, the feature maps, the prediction and, when {@code rows} has them, the
      * latest actual's kind, label and value. {@code side} must already be a column of {@code rows}.
      */
@@ -88,22 +83,6 @@ public final class DriftInputs {
     }
 
     /**
-     * The whole-model long form the bins are computed from ({@link DriftBins}): one row per record
-     * and column (each feature, embedding dimension, the prediction and the actual) with side,
-     * model_id, model_version, column_name, column_type, num, cat, dim. {@code side} must already be
-     * a column of {@code rows}; actual columns are used when present.
-     */
-    public static Dataset<Row> columnValues(Dataset<Row> rows) {
-        boolean hasActuals = List.of(rows.columns()).contains(ACTUAL_KIND);
-        List<Column> out = new ArrayList<>(List.of(col(SIDE), col(MODEL_ID), col(MODEL_VERSION)));
-        for (String field : List.of(COLUMN_NAME, COLUMN_TYPE, NUM, CAT, DIM)) {
-            out.add(col(VALUE + "." + field).as(field));
-        }
-        return rows.select(col(SIDE), col(MODEL_ID), col(MODEL_VERSION), explode(features(hasActuals)).as(VALUE))
-                .select(out.toArray(Column[]::new));
-    }
-
-    /**
      * A record's slices as an array of (slice_key, slice_value): the whole model (null key and
      * value), then one per segment key, its value null when the record's tags lack the key. Plain
      * array and struct expressions (code-generated; a {@code filter} lambda is interpreted per row).
@@ -115,42 +94,5 @@ public final class DriftInputs {
             parts.add(struct(lit(key).as(SLICE_KEY), col(Columns.TAGS).getItem(key).as(SLICE_VALUE)));
         }
         return array(parts.toArray(Column[]::new));
-    }
-
-    /** Every column of one record as an array of (column_name, column_type, num, cat, dim). */
-    private static Column features(boolean withActuals) {
-        List<String> arrays = new ArrayList<>();
-        arrays.add("transform(map_entries(" + Columns.NUMERIC_FEATURES + "), e -> " + value("e.key", NUMERIC, "e.value", "null", "null") + ")");
-        arrays.add("transform(map_entries(" + Columns.CATEGORICAL_FEATURES + "), e -> " + value("e.key", CATEGORICAL, "null", "e.value", "null") + ")");
-        // an embedding is one value per dimension; a missing or empty vector is one null value
-        arrays.add("flatten(transform(map_entries(" + Columns.EMBEDDING_FEATURES + "), e -> CASE WHEN e.value IS NULL OR size(e.value) = 0"
-                + " THEN array(" + value("e.key", EMBEDDING, "null", "null", "null") + ")"
-                + " ELSE transform(e.value, (x, i) -> " + value("e.key", EMBEDDING, "x", "null", "i") + ") END))");
-        List<String> outputs = new ArrayList<>();
-        String kind = Columns.PREDICTION_KIND;
-        outputs.add("CASE WHEN " + kind + " = '" + PredictionKinds.CLASSIFICATION + "' THEN "
-                + value(sqlString(PREDICTION), CATEGORICAL, "null", Columns.PREDICTION_LABEL, "null")
-                + " WHEN " + kind + " = '" + PredictionKinds.REGRESSION + "' THEN "
-                + value(sqlString(PREDICTION), NUMERIC, Columns.PREDICTION_VALUE, "null", "null") + " END");
-        outputs.add("CASE WHEN " + Columns.PREDICTION_SCORE + " IS NOT NULL THEN "
-                + value(sqlString(PREDICTION_SCORE), NUMERIC, Columns.PREDICTION_SCORE, "null", "null") + " END");
-        if (withActuals) {
-            outputs.add("CASE WHEN " + ACTUAL_KIND + " = '" + PredictionKinds.ACTUAL_LABEL + "' THEN "
-                    + value(sqlString(ACTUAL), CATEGORICAL, "null", ACTUAL_LABEL, "null")
-                    + " WHEN " + ACTUAL_KIND + " = '" + PredictionKinds.ACTUAL_NUMERIC + "' THEN "
-                    + value(sqlString(ACTUAL), NUMERIC, ACTUAL_VALUE, "null", "null") + " END");
-        }
-        arrays.add("filter(array(" + String.join(", ", outputs) + "), v -> v IS NOT NULL)");
-        return expr("concat(" + String.join(", ", arrays) + ")");
-    }
-
-    private static String value(String name, String type, String num, String cat, String dim) {
-        return "named_struct('" + COLUMN_NAME + "', " + name + ", '" + COLUMN_TYPE + "', '" + type + "', '"
-                + NUM + "', cast(" + num + " as double), '" + CAT + "', cast(" + cat + " as string), '"
-                + DIM + "', cast(" + dim + " as int))";
-    }
-
-    static String sqlString(String s) {
-        return SqlLiterals.string(s);
     }
 }

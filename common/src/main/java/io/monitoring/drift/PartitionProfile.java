@@ -5,7 +5,6 @@ import static io.monitoring.drift.ModelColumns.CATEGORICAL_TYPE;
 import static io.monitoring.drift.ModelColumns.EMBEDDING_TYPE;
 import static io.monitoring.drift.ModelColumns.NUMERIC_TYPE;
 
-import io.monitoring.ingest.PredictionKinds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,13 +27,6 @@ import org.apache.spark.unsafe.types.UTF8String;
  * Output: rows of {@link DriftProfiles#PARTITION_CELLS}.
  */
 final class PartitionProfile {
-    private static final UTF8String CLASSIFICATION = UTF8String.fromString(PredictionKinds.CLASSIFICATION);
-    private static final UTF8String REGRESSION = UTF8String.fromString(PredictionKinds.REGRESSION);
-    private static final UTF8String ACTUAL_IS_LABEL = UTF8String.fromString(PredictionKinds.ACTUAL_LABEL);
-    private static final UTF8String ACTUAL_IS_NUMBER = UTF8String.fromString(PredictionKinds.ACTUAL_NUMERIC);
-    private static final UTF8String PREDICTION_COLUMN = UTF8String.fromString(PREDICTION);
-    private static final UTF8String SCORE_COLUMN = UTF8String.fromString(PREDICTION_SCORE);
-    private static final UTF8String ACTUAL_COLUMN = UTF8String.fromString(ACTUAL);
 
     private final RecordLayout layout;
     private final Map<String, ColumnBins> bins;
@@ -43,6 +35,7 @@ final class PartitionProfile {
     private final UTF8String otherValue;
     private final Map<UTF8String, ModelColumns> models = new HashMap<>();
     private final Map<SliceKey, SliceCells> slices = new HashMap<>();
+    private final Binner binner = new Binner();
 
     // the current record's binned values and slices, reused
     private int values;
@@ -82,8 +75,8 @@ final class PartitionProfile {
             models.put(copy(model), columns);
         }
         values = 0;
-        addFeatures(row, columns);
-        addOutputs(row, columns);
+        binner.columns = columns;
+        RecordValues.visit(row, layout, binner);
 
         int count = 0;
         recordSlices[count++] = slice(columns, side, model, version, -1, null);
@@ -102,82 +95,36 @@ final class PartitionProfile {
         }
     }
 
-    private void addFeatures(InternalRow row, ModelColumns columns) {
-        if (!row.isNullAt(layout.numeric())) {
-            MapData map = row.getMap(layout.numeric());
-            ArrayData names = map.keyArray();
-            ArrayData numbers = map.valueArray();
-            for (int i = 0; i < map.numElements(); i++) {
-                int c = columns.index(NUMERIC_TYPE, names.getUTF8String(i));
-                addNumber(c, columns, numbers.isNullAt(i), numbers.isNullAt(i) ? 0 : numbers.getDouble(i));
-            }
-        }
-        if (!row.isNullAt(layout.categorical())) {
-            MapData map = row.getMap(layout.categorical());
-            ArrayData names = map.keyArray();
-            ArrayData categories = map.valueArray();
-            for (int i = 0; i < map.numElements(); i++) {
-                int c = columns.index(CATEGORICAL_TYPE, names.getUTF8String(i));
-                addCategory(c, columns, categories.isNullAt(i) ? null : categories.getUTF8String(i));
-            }
-        }
-        if (!row.isNullAt(layout.embedding())) {
-            MapData map = row.getMap(layout.embedding());
-            ArrayData names = map.keyArray();
-            ArrayData vectors = map.valueArray();
-            for (int i = 0; i < map.numElements(); i++) {
-                int c = columns.index(EMBEDDING_TYPE, names.getUTF8String(i));
-                ArrayData vector = vectors.isNullAt(i) ? null : vectors.getArray(i);
-                if (vector == null || vector.numElements() == 0) {
-                    put(c, BIN_NULL, false, 0, false); // a missing or empty vector is one null value
-                } else {
-                    for (int d = 0; d < vector.numElements(); d++) {
-                        if (vector.isNullAt(d)) {
-                            put(c, BIN_NULL, false, 0, false);
-                        } else {
-                            double x = vector.getDouble(d);
-                            put(c, d, true, x, columns.bins(c).outOfRange(x));
-                        }
-                    }
-                }
-            }
-        }
-    }
+    /** Bins each value of the record being added, against its model's columns. */
+    private final class Binner implements RecordValues.Visitor {
+        private ModelColumns columns;
 
-    /** The prediction (its label or value by kind), its score, and the latest actual (its label or value by kind). */
-    private void addOutputs(InternalRow row, ModelColumns columns) {
-        UTF8String kind = row.isNullAt(layout.predictionKind()) ? null : row.getUTF8String(layout.predictionKind());
-        if (CLASSIFICATION.equals(kind)) {
-            addCategory(columns.index(CATEGORICAL_TYPE, PREDICTION_COLUMN), columns, string(row, layout.predictionLabel()));
-        } else if (REGRESSION.equals(kind)) {
-            addNumber(columns.index(NUMERIC_TYPE, PREDICTION_COLUMN), columns, row.isNullAt(layout.predictionValue()),
-                    row.isNullAt(layout.predictionValue()) ? 0 : row.getDouble(layout.predictionValue()));
-        }
-        if (!row.isNullAt(layout.predictionScore())) {
-            addNumber(columns.index(NUMERIC_TYPE, SCORE_COLUMN), columns, false, row.getDouble(layout.predictionScore()));
-        }
-        if (layout.hasActuals() && !row.isNullAt(layout.actualKind())) {
-            UTF8String actualKind = row.getUTF8String(layout.actualKind());
-            if (ACTUAL_IS_LABEL.equals(actualKind)) {
-                addCategory(columns.index(CATEGORICAL_TYPE, ACTUAL_COLUMN), columns, string(row, layout.actualLabel()));
-            } else if (ACTUAL_IS_NUMBER.equals(actualKind)) {
-                addNumber(columns.index(NUMERIC_TYPE, ACTUAL_COLUMN), columns, row.isNullAt(layout.actualValue()),
-                        row.isNullAt(layout.actualValue()) ? 0 : row.getDouble(layout.actualValue()));
+        @Override
+        public void numeric(UTF8String name, boolean isNull, double x) {
+            int c = columns.index(NUMERIC_TYPE, name);
+            if (isNull) {
+                put(c, BIN_NULL, false, 0, false);
+            } else {
+                ColumnBins b = columns.bins(c);
+                put(c, b.numericBin(x), true, x, b.outOfRange(x));
             }
         }
-    }
 
-    private void addNumber(int c, ModelColumns columns, boolean isNull, double x) {
-        if (isNull) {
-            put(c, BIN_NULL, false, 0, false);
-        } else {
-            ColumnBins b = columns.bins(c);
-            put(c, b.numericBin(x), true, x, b.outOfRange(x));
+        @Override
+        public void categorical(UTF8String name, UTF8String value) {
+            int c = columns.index(CATEGORICAL_TYPE, name);
+            put(c, value == null ? BIN_NULL : columns.bins(c).categoryBin(value), false, 0, false);
         }
-    }
 
-    private void addCategory(int c, ModelColumns columns, UTF8String value) {
-        put(c, value == null ? BIN_NULL : columns.bins(c).categoryBin(value), false, 0, false);
+        @Override
+        public void embedding(UTF8String name, int dim, boolean isNull, double x) {
+            int c = columns.index(EMBEDDING_TYPE, name);
+            if (isNull) {
+                put(c, BIN_NULL, false, 0, false);
+            } else {
+                put(c, dim, true, x, columns.bins(c).outOfRange(x));
+            }
+        }
     }
 
     private void put(int c, int cell, boolean hasNumber, double x, boolean out) {
@@ -243,10 +190,6 @@ final class PartitionProfile {
             }
         }
         return out;
-    }
-
-    private static UTF8String string(InternalRow row, int ordinal) {
-        return row.isNullAt(ordinal) ? null : row.getUTF8String(ordinal);
     }
 
     /** A string that owns its bytes (a row's strings point into buffers Spark reuses). */

@@ -274,16 +274,16 @@ public final class DriftJob implements Callable<Integer> {
                             .and(col(Columns.EVENT_TIME).geq(lit(ts(w.start())))).and(col(Columns.EVENT_TIME).lt(lit(ts(w.end())))));
                 }
             }
-            Dataset<Row> reference = withActuals(inferences().where(filter), null)
+            Dataset<Row> reference = DriftInputs.records(withActuals(inferences().where(filter), null)
                     .withColumn(SIDE, lit(SIDE_REFERENCE))
-                    .withColumn(MODEL_VERSION, lit(null).cast("string"))
+                    .withColumn(MODEL_VERSION, lit(null).cast("string")))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                List<Row> bins = DriftBins.compute(DriftInputs.columnValues(reference), settings).collectAsList();
+                List<Row> bins = DriftBins.compute(reference, settings);
                 List<String> keys = config.segments().keys();
                 SliceCaps caps = new SliceCaps(keys, DriftInputs.topSliceValues(DriftInputs.sliceCounts(reference, keys),
                         config.segments().maxValuesPerKey()).collectAsList(), config.segments().otherValue());
-                List<Row> profiles = DriftProfiles.profile(DriftInputs.records(reference),
+                List<Row> profiles = DriftProfiles.profile(reference,
                         List.copyOf(DriftBaselineRows.binSpecs(bins).values()), caps).collectAsList();
                 List<Row> rows = DriftBaselineRows.reference(models, bins, profiles, spans, runId, computedAt);
                 DeltaTableWriter.replaceWhere(spark, baselinesPath, DriftSchemas.DRIFT_BASELINES,
@@ -300,7 +300,7 @@ public final class DriftJob implements Callable<Integer> {
         /** Bins from the previous window for models without a reference, stored under that window. */
         private List<Row> previousWindowBins(Dataset<Row> windowRows, Set<String> models, TimeWindow prev) {
             Dataset<Row> previous = windowRows.where(col(SIDE).equalTo(SIDE_PREVIOUS).and(col(MODEL_ID).isin(models.toArray())));
-            List<Row> bins = DriftBins.compute(DriftInputs.columnValues(previous), settings).collectAsList();
+            List<Row> bins = DriftBins.compute(DriftInputs.records(previous), settings);
             List<Row> rows = DriftBaselineRows.previousWindow(bins, prev, runId, computedAt);
             DeltaTableWriter.replaceWhere(spark, baselinesPath, DriftSchemas.DRIFT_BASELINES,
                     spark.createDataFrame(rows, DriftSchemas.DRIFT_BASELINES),
