@@ -17,20 +17,23 @@ import org.apache.spark.unsafe.types.UTF8String;
 import scala.collection.JavaConverters;
 
 /**
- * The bins of each model column, from the baseline's records ({@link DriftInputs#records}), in one
- * pass ({@link PartitionSketches}) whose per-partition sketches are added up on the driver: numeric
+ * The bins of each model column, from the baseline's records ({@link DriftRecords}), in one
+ * pass over each part ({@link PartitionSketches}) whose per-partition sketches are added up on the driver: numeric
  * edges are baseline percentiles from the digest {@code percentile_approx} uses (NaN and nulls left
  * out), categories are the baseline's top K. Rows of {@link DriftSchemas#BINS}, by model, type and column.
  */
 public final class DriftBins {
     private DriftBins() {}
 
-    public static List<Row> compute(Dataset<Row> records, MonitoringConfig.Drift settings) {
-        RecordLayout layout = RecordLayout.of(records.schema());
+    public static List<Row> compute(DriftRecords records, MonitoringConfig.Drift settings) {
         double relativeError = 1.0 / settings.percentileAccuracy();
-        List<ColumnSketch.Result> parts = records.queryExecution().toRdd().toJavaRDD()
-                .mapPartitions(rows -> new PartitionSketches(layout, relativeError).sketch(rows))
-                .collect();
+        List<ColumnSketch.Result> parts = new ArrayList<>();
+        for (Dataset<Row> part : records.parts()) {
+            RecordLayout layout = RecordLayout.of(part.schema());
+            parts.addAll(part.queryExecution().toRdd().toJavaRDD()
+                    .mapPartitions(rows -> new PartitionSketches(layout, relativeError).sketch(rows))
+                    .collect());
+        }
         Map<List<String>, ColumnSketch.Merged> merged = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
                 .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)));
         for (ColumnSketch.Result r : parts) {

@@ -19,9 +19,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Inference rows to what the drift aggregations read: the records with their latest actual, the
- * segment value counts and the kept values per key, and the columns the bins and profiles read.
- * Pure Dataset functions, no I/O.
+ * Inference rows to what the drift aggregations need besides the records ({@link DriftRecords}):
+ * the latest actual per inference, the segment value counts and the kept values per key. Pure
+ * Dataset functions, no I/O.
  */
 public final class DriftInputs {
     private static final String SLICE = "slice";
@@ -35,12 +35,6 @@ public final class DriftInputs {
                         col(Columns.ACTUAL_TIME)).as("a"))
                 .select(col(Columns.MODEL_ID), col(Columns.INFERENCE_ID), col("a." + Columns.ACTUAL_KIND).as(ACTUAL_KIND),
                         col("a." + Columns.ACTUAL_LABEL).as(ACTUAL_LABEL), col("a." + Columns.ACTUAL_VALUE).as(ACTUAL_VALUE));
-    }
-
-    /** Inferences with their latest actual's columns (null when none has arrived). */
-    public static Dataset<Row> withActuals(Dataset<Row> inferences, Dataset<Row> latestActuals) {
-        return inferences.join(latestActuals, scala.collection.JavaConverters.asScalaBuffer(
-                List.of(Columns.MODEL_ID, Columns.INFERENCE_ID)).toSeq(), "left");
     }
 
     /**
@@ -65,21 +59,6 @@ public final class DriftInputs {
                         .orderBy(col(N).desc(), col(SLICE_VALUE))))
                 .where(col("rank").leq(max))
                 .select(MODEL_ID, SLICE_KEY, SLICE_VALUE);
-    }
-
-    /**
-     * What the bins and profiles read of each record ({@link DriftBins}, {@link DriftProfiles}): side, model_id,
-     * model_version, tags, the feature maps, the prediction and, when {@code rows} has them, the
-     * latest actual's kind, label and value. {@code side} must already be a column of {@code rows}.
-     */
-    public static Dataset<Row> records(Dataset<Row> rows) {
-        List<String> names = new ArrayList<>(List.of(SIDE, MODEL_ID, MODEL_VERSION, Columns.TAGS, Columns.NUMERIC_FEATURES,
-                Columns.CATEGORICAL_FEATURES, Columns.EMBEDDING_FEATURES, Columns.PREDICTION_KIND, Columns.PREDICTION_LABEL,
-                Columns.PREDICTION_VALUE, Columns.PREDICTION_SCORE));
-        if (List.of(rows.columns()).contains(ACTUAL_KIND)) {
-            names.addAll(List.of(ACTUAL_KIND, ACTUAL_LABEL, ACTUAL_VALUE));
-        }
-        return rows.select(names.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     }
 
     /**

@@ -18,7 +18,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The aggregation behind every drift statistic. Each partition of the records
- * ({@link DriftInputs#records}) is counted in one pass ({@link PartitionProfile}): every value is
+ * ({@link DriftRecords}, both parts) is counted in one pass ({@link PartitionProfile}): every value is
  * binned once (numeric: edges below it; categorical: its position in the baseline's categories,
  * 0 = other; embedding: its dimension) and counted per side, model, version, slice (the whole model
  * and one per segment key present, capped), column and bin. Spark then sums the partitions' cells.
@@ -48,21 +48,25 @@ public final class DriftProfiles {
     private DriftProfiles() {}
 
     /**
-     * {@code records}: {@link DriftInputs#records}; {@code bins}: the bins of each model column (a
+     * {@code records}: {@link DriftRecords}; {@code bins}: the bins of each model column (a
      * column without them lands in cell {@link DriftColumns#BIN_UNBINNED}); {@code caps}: the
      * segment keys and the values kept per key.
      */
-    public static Dataset<Row> profile(Dataset<Row> records, List<BinSpec> bins, SliceCaps caps) {
-        RecordLayout layout = RecordLayout.of(records.schema());
+    public static Dataset<Row> profile(DriftRecords records, List<BinSpec> bins, SliceCaps caps) {
         Map<String, ColumnBins> byColumn = new HashMap<>();
         for (BinSpec b : bins) {
             byColumn.put(ModelColumns.binsKey(b.modelId(), b.type(), b.column()), ColumnBins.of(b));
         }
-        JavaRDD<Row> cells = records.queryExecution().toRdd().toJavaRDD()
-                .mapPartitions(rows -> new PartitionProfile(layout, byColumn, caps).profile(rows));
+        JavaRDD<Row> cells = null;
+        for (Dataset<Row> part : records.parts()) {
+            RecordLayout layout = RecordLayout.of(part.schema());
+            JavaRDD<Row> partCells = part.queryExecution().toRdd().toJavaRDD()
+                    .mapPartitions(rows -> new PartitionProfile(layout, byColumn, caps).profile(rows));
+            cells = cells == null ? partCells : cells.union(partCells);
+        }
         Column[] withBin = java.util.Arrays.copyOf(KEYS, KEYS.length + 1);
         withBin[KEYS.length] = col(BIN);
-        return records.sparkSession().createDataFrame(cells, PARTITION_CELLS)
+        return records.predictions().sparkSession().createDataFrame(cells, PARTITION_CELLS)
                 .groupBy(withBin)
                 .agg(sum(col(N)).as(N), sum(col(N_OUT)).as(N_OUT), sum(col(SUM)).as(SUM), sum(col(SUM_SQ)).as(SUM_SQ))
                 .groupBy(KEYS)

@@ -19,7 +19,7 @@ import org.apache.spark.sql.catalyst.util.MapData;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * The histogram cells of one partition's records ({@link DriftInputs#records}), counted in one pass
+ * The histogram cells of one partition's records ({@link DriftRecords}), counted in one pass
  * over Spark's internal rows: each value of a record (every feature, embedding dimension, the
  * prediction, its score and the actual) is binned once, then counted into each slice the record
  * belongs to (the whole model, and one per segment key it has, capped by {@link SliceCaps}). State

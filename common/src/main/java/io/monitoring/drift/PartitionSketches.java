@@ -11,7 +11,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * One pass over a partition's records ({@link DriftInputs#records}) that sketches every model
+ * One pass over a partition's records ({@link DriftRecords}) that sketches every model
  * column the bins are computed from ({@link ColumnSketch}). State: one sketch per model column.
  */
 final class PartitionSketches implements RecordValues.Visitor {

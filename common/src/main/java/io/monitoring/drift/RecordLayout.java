@@ -8,8 +8,9 @@ import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Where each input of a drift profile sits in a row of {@link DriftInputs#records}: the ordinals
- * the partition aggregation reads. The actual's ordinals are -1 when the rows carry no actuals.
+ * Where each input of a drift profile sits in a row of {@link DriftRecords}: the ordinals the
+ * partition aggregations read. Side, model, version and tags are always there; a column group the
+ * rows do not carry (the features and prediction, or the actual) has ordinals -1.
  */
 record RecordLayout(int side, int model, int version, int tags, int numeric, int categorical, int embedding,
         int predictionKind, int predictionLabel, int predictionValue, int predictionScore,
@@ -17,14 +18,17 @@ record RecordLayout(int side, int model, int version, int tags, int numeric, int
 
     static RecordLayout of(StructType schema) {
         List<String> names = List.of(schema.fieldNames());
-        boolean actuals = names.contains(ACTUAL_KIND);
+        java.util.function.ToIntFunction<String> at = name -> names.indexOf(name);
         return new RecordLayout(schema.fieldIndex(SIDE), schema.fieldIndex(MODEL_ID), schema.fieldIndex(MODEL_VERSION),
-                schema.fieldIndex(Columns.TAGS), schema.fieldIndex(Columns.NUMERIC_FEATURES),
-                schema.fieldIndex(Columns.CATEGORICAL_FEATURES), schema.fieldIndex(Columns.EMBEDDING_FEATURES),
-                schema.fieldIndex(Columns.PREDICTION_KIND), schema.fieldIndex(Columns.PREDICTION_LABEL),
-                schema.fieldIndex(Columns.PREDICTION_VALUE), schema.fieldIndex(Columns.PREDICTION_SCORE),
-                actuals ? schema.fieldIndex(ACTUAL_KIND) : -1, actuals ? schema.fieldIndex(ACTUAL_LABEL) : -1,
-                actuals ? schema.fieldIndex(ACTUAL_VALUE) : -1);
+                schema.fieldIndex(Columns.TAGS), at.applyAsInt(Columns.NUMERIC_FEATURES),
+                at.applyAsInt(Columns.CATEGORICAL_FEATURES), at.applyAsInt(Columns.EMBEDDING_FEATURES),
+                at.applyAsInt(Columns.PREDICTION_KIND), at.applyAsInt(Columns.PREDICTION_LABEL),
+                at.applyAsInt(Columns.PREDICTION_VALUE), at.applyAsInt(Columns.PREDICTION_SCORE),
+                at.applyAsInt(ACTUAL_KIND), at.applyAsInt(ACTUAL_LABEL), at.applyAsInt(ACTUAL_VALUE));
+    }
+
+    boolean hasPredictions() {
+        return predictionKind >= 0;
     }
 
     boolean hasActuals() {

@@ -9,7 +9,7 @@ import org.apache.spark.sql.catalyst.util.MapData;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * Every column value of one record ({@link DriftInputs#records}), read from Spark's internal row
+ * Every column value of one record ({@link DriftRecords}), read from Spark's internal row
  * without copying: each numeric and categorical feature, each embedding component, the prediction
  * (a category for classification, a number for regression, nothing for other kinds), its score
  * when present, and the latest actual (a category for a label, a number for a numeric actual).
@@ -42,8 +42,13 @@ final class RecordValues {
     private RecordValues() {}
 
     static void visit(InternalRow row, RecordLayout layout, Visitor visitor) {
-        features(row, layout, visitor);
-        outputs(row, layout, visitor);
+        if (layout.hasPredictions()) {
+            features(row, layout, visitor);
+            prediction(row, layout, visitor);
+        }
+        if (layout.hasActuals()) {
+            actual(row, layout, visitor);
+        }
     }
 
     private static void features(InternalRow row, RecordLayout layout, Visitor visitor) {
@@ -83,7 +88,7 @@ final class RecordValues {
         }
     }
 
-    private static void outputs(InternalRow row, RecordLayout layout, Visitor visitor) {
+    private static void prediction(InternalRow row, RecordLayout layout, Visitor visitor) {
         UTF8String kind = string(row, layout.predictionKind());
         if (CLASSIFICATION.equals(kind)) {
             visitor.categorical(PREDICTION_COLUMN, string(row, layout.predictionLabel()));
@@ -93,13 +98,14 @@ final class RecordValues {
         if (!row.isNullAt(layout.predictionScore())) {
             number(row, layout.predictionScore(), SCORE_COLUMN, visitor);
         }
-        if (layout.hasActuals()) {
-            UTF8String actualKind = string(row, layout.actualKind());
-            if (ACTUAL_IS_LABEL.equals(actualKind)) {
-                visitor.categorical(ACTUAL_COLUMN, string(row, layout.actualLabel()));
-            } else if (ACTUAL_IS_NUMBER.equals(actualKind)) {
-                number(row, layout.actualValue(), ACTUAL_COLUMN, visitor);
-            }
+    }
+
+    private static void actual(InternalRow row, RecordLayout layout, Visitor visitor) {
+        UTF8String actualKind = string(row, layout.actualKind());
+        if (ACTUAL_IS_LABEL.equals(actualKind)) {
+            visitor.categorical(ACTUAL_COLUMN, string(row, layout.actualLabel()));
+        } else if (ACTUAL_IS_NUMBER.equals(actualKind)) {
+            number(row, layout.actualValue(), ACTUAL_COLUMN, visitor);
         }
     }
 

@@ -61,7 +61,7 @@ class DriftBinsTest {
         Dataset<Row> rows = spark.createDataFrame(inferenceRows, Schemas.INFERENCE).repartition(3).withColumn(SIDE, lit(SIDE_REFERENCE));
 
         Map<String, Row> bins = new TreeMap<>();
-        for (Row r : DriftBins.compute(DriftInputs.records(rows), SETTINGS)) {
+        for (Row r : DriftBins.compute(DriftRecords.of(rows, null), SETTINGS)) {
             bins.put(r.getAs(MODEL_ID) + "|" + r.getAs(COLUMN_TYPE) + "|" + r.getAs(COLUMN_NAME), r);
         }
 

@@ -84,7 +84,7 @@ class DriftProfilesTest {
                 RowFactory.create("m", "x", NUMERIC, List.of(1.0, 2.0), List.of(1.0), null, X_MIN, X_MAX),
                 RowFactory.create("m", "c", CATEGORICAL, null, null, C_CATEGORIES, null, null)));
 
-        List<Row> profiles = DriftProfiles.profile(DriftInputs.records(rows), bins, new SliceCaps(KEYS, kept, OTHER)).collectAsList();
+        List<Row> profiles = DriftProfiles.profile(DriftRecords.of(rows, null), bins, new SliceCaps(KEYS, kept, OTHER)).collectAsList();
 
         Map<String, Map<Integer, double[]>> expected = expected();
         Map<String, Map<Integer, double[]>> actual = cells(profiles);
@@ -108,12 +108,11 @@ class DriftProfilesTest {
                         .embedding("e", List.of()).build(),
                 Inferences.inference("m", "c", t).version("v1").kind("none").numeric("y", 4.0).categorical("d", "q").build(),
                 Inferences.inference("r", "d", t).version("v1").regression(2.5).build());
-        Dataset<Row> actuals = spark.createDataFrame(List.of(RowFactory.create("a", "label", "yes", null),
-                        RowFactory.create("d", "numeric", null, 3.0)),
-                new org.apache.spark.sql.types.StructType().add("a_id", "string").add(ACTUAL_KIND, "string")
-                        .add(ACTUAL_LABEL, "string").add(ACTUAL_VALUE, "double"));
-        Dataset<Row> rows = spark.createDataFrame(inferenceRows, Schemas.INFERENCE).withColumn(SIDE, lit(SIDE_CURRENT))
-                .join(actuals, col("inference_id").equalTo(col("a_id")), "left").drop("a_id");
+        Dataset<Row> latestActuals = spark.createDataFrame(List.of(RowFactory.create("m", "a", "label", "yes", null),
+                        RowFactory.create("r", "d", "numeric", null, 3.0), RowFactory.create("m", "gone", "label", "no", null)),
+                new org.apache.spark.sql.types.StructType().add(MODEL_ID, "string").add("inference_id", "string")
+                        .add(ACTUAL_KIND, "string").add(ACTUAL_LABEL, "string").add(ACTUAL_VALUE, "double"));
+        Dataset<Row> rows = spark.createDataFrame(inferenceRows, Schemas.INFERENCE).withColumn(SIDE, lit(SIDE_CURRENT));
         List<BinSpec> bins = binSpecs(spark, List.of(
                 RowFactory.create("m", "x", NUMERIC, List.of(1.0, 2.0), List.of(1.0), null, 0.0, 3.0),
                 RowFactory.create("m", PREDICTION, CATEGORICAL, null, null, List.of("yes", "no"), null, null),
@@ -122,7 +121,7 @@ class DriftProfilesTest {
                 RowFactory.create("r", PREDICTION, NUMERIC, List.of(2.0), List.of(2.0), null, 0.0, 2.0),
                 RowFactory.create("r", ACTUAL, NUMERIC, List.of(), List.of(), null, null, null)));
 
-        Map<String, Map<Integer, double[]>> actual = cells(DriftProfiles.profile(DriftInputs.records(rows), bins,
+        Map<String, Map<Integer, double[]>> actual = cells(DriftProfiles.profile(DriftRecords.of(rows, latestActuals), bins,
                 new SliceCaps(List.of(), List.of(), OTHER)).collectAsList());
 
         double nan = Double.NaN;

@@ -13,6 +13,7 @@ import io.monitoring.drift.DriftBins;
 import io.monitoring.drift.DriftEvaluator;
 import io.monitoring.drift.DriftInputs;
 import io.monitoring.drift.DriftProfiles;
+import io.monitoring.drift.DriftRecords;
 import io.monitoring.drift.DriftSchemas;
 import io.monitoring.drift.SliceCaps;
 import io.monitoring.io.DeltaTableWriter;
@@ -171,7 +172,7 @@ public final class DriftJob implements Callable<Integer> {
                     .where(not(col(Columns.ENVIRONMENT).isin(settings.referenceEnvironments().toArray())))
                     .withColumn(SIDE, when(col(Columns.EVENT_TIME).geq(lit(ts(window.start()))), lit(SIDE_CURRENT))
                             .otherwise(lit(SIDE_PREVIOUS)));
-            Dataset<Row> windowRows = withActuals(windowInferences, prev.start());
+            DriftRecords windowRecords = records(windowInferences, prev.start());
 
             List<String> keys = config.segments().keys();
             Map<String, Long> currentCounts = new TreeMap<>();
@@ -211,10 +212,10 @@ public final class DriftJob implements Callable<Integer> {
             Set<String> withoutReference = new TreeSet<>(models);
             withoutReference.removeAll(withReference);
             if (!withoutReference.isEmpty()) {
-                bins.addAll(previousWindowBins(windowRows, withoutReference, prev));
+                bins.addAll(previousWindowBins(windowRecords, withoutReference, prev));
             }
             Map<List<String>, BinSpec> binSpecs = DriftBaselineRows.binSpecs(bins);
-            List<Row> profiles = DriftProfiles.profile(DriftInputs.records(windowRows), List.copyOf(binSpecs.values()), caps)
+            List<Row> profiles = DriftProfiles.profile(windowRecords, List.copyOf(binSpecs.values()), caps)
                     .collectAsList();
 
             Map<String, TimeWindow> spans = settings.referenceWindows();
@@ -233,17 +234,20 @@ public final class DriftJob implements Callable<Integer> {
             return spark.read().format("delta").load(config.paths().table(TableNames.INFERENCES));
         }
 
-        /** Adds the latest actual's kind, label and value; actuals before {@code since} cannot belong to these inferences. */
-        private Dataset<Row> withActuals(Dataset<Row> rows, Instant since) {
+        /**
+         * The records of {@code inferences} with the latest actual of each; actuals before {@code since}
+         * cannot belong to these inferences (null: any).
+         */
+        private DriftRecords records(Dataset<Row> inferences, Instant since) {
             String path = config.paths().table(TableNames.ACTUALS);
             if (!DeltaTableWriter.exists(spark, path)) {
-                return rows;
+                return DriftRecords.of(inferences, null);
             }
             Dataset<Row> actuals = spark.read().format("delta").load(path);
             if (since != null) {
                 actuals = actuals.where(col(Columns.ACTUAL_DATE).geq(lit(Date.valueOf(since.atZone(ZoneOffset.UTC).toLocalDate()))));
             }
-            return DriftInputs.withActuals(rows, DriftInputs.latestActuals(actuals));
+            return DriftRecords.of(inferences, DriftInputs.latestActuals(actuals));
         }
 
         private List<Row> storedReference(Set<String> models) {
@@ -274,14 +278,14 @@ public final class DriftJob implements Callable<Integer> {
                             .and(col(Columns.EVENT_TIME).geq(lit(ts(w.start())))).and(col(Columns.EVENT_TIME).lt(lit(ts(w.end())))));
                 }
             }
-            Dataset<Row> reference = DriftInputs.records(withActuals(inferences().where(filter), null)
+            DriftRecords reference = records(inferences().where(filter)
                     .withColumn(SIDE, lit(SIDE_REFERENCE))
-                    .withColumn(MODEL_VERSION, lit(null).cast("string")))
+                    .withColumn(MODEL_VERSION, lit(null).cast("string")), null)
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 List<Row> bins = DriftBins.compute(reference, settings);
                 List<String> keys = config.segments().keys();
-                SliceCaps caps = new SliceCaps(keys, DriftInputs.topSliceValues(DriftInputs.sliceCounts(reference, keys),
+                SliceCaps caps = new SliceCaps(keys, DriftInputs.topSliceValues(DriftInputs.sliceCounts(reference.predictions(), keys),
                         config.segments().maxValuesPerKey()).collectAsList(), config.segments().otherValue());
                 List<Row> profiles = DriftProfiles.profile(reference,
                         List.copyOf(DriftBaselineRows.binSpecs(bins).values()), caps).collectAsList();
@@ -298,9 +302,9 @@ public final class DriftJob implements Callable<Integer> {
         }
 
         /** Bins from the previous window for models without a reference, stored under that window. */
-        private List<Row> previousWindowBins(Dataset<Row> windowRows, Set<String> models, TimeWindow prev) {
-            Dataset<Row> previous = windowRows.where(col(SIDE).equalTo(SIDE_PREVIOUS).and(col(MODEL_ID).isin(models.toArray())));
-            List<Row> bins = DriftBins.compute(DriftInputs.records(previous), settings);
+        private List<Row> previousWindowBins(DriftRecords windowRecords, Set<String> models, TimeWindow prev) {
+            DriftRecords previous = windowRecords.where(col(SIDE).equalTo(SIDE_PREVIOUS).and(col(MODEL_ID).isin(models.toArray())));
+            List<Row> bins = DriftBins.compute(previous, settings);
             List<Row> rows = DriftBaselineRows.previousWindow(bins, prev, runId, computedAt);
             DeltaTableWriter.replaceWhere(spark, baselinesPath, DriftSchemas.DRIFT_BASELINES,
                     spark.createDataFrame(rows, DriftSchemas.DRIFT_BASELINES),

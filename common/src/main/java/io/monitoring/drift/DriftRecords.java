@@ -1,0 +1,67 @@
+package io.monitoring.drift;
+
+import static io.monitoring.drift.DriftColumns.*;
+import static org.apache.spark.sql.functions.col;
+
+import io.monitoring.model.Columns;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * What the drift bins and profiles read of one set of inferences, in two parts: {@code predictions}
+ * (side, model_id, model_version, tags, the feature maps and the prediction of every inference) and
+ * {@code actuals} (side, model_id, model_version, tags and the latest actual's kind, label and value
+ * of each inference that has one; null when there is no actuals table). The actuals come from a
+ * join of the inferences' narrow key columns with the latest actuals, so the wide feature rows are
+ * read where they lie and never shuffled. An inference without an actual adds nothing to the
+ * {@code __actual__} column, so the inner join loses nothing.
+ */
+public record DriftRecords(Dataset<Row> predictions, Dataset<Row> actuals) {
+    private static final List<String> RECORD = List.of(SIDE, MODEL_ID, MODEL_VERSION, Columns.TAGS);
+
+    /** {@code inferences} must have a {@code side} column; {@code latestActuals}: {@link DriftInputs#latestActuals}, or null. */
+    public static DriftRecords of(Dataset<Row> inferences, Dataset<Row> latestActuals) {
+        List<String> predictionColumns = new ArrayList<>(RECORD);
+        predictionColumns.addAll(List.of(Columns.NUMERIC_FEATURES, Columns.CATEGORICAL_FEATURES, Columns.EMBEDDING_FEATURES,
+                Columns.PREDICTION_KIND, Columns.PREDICTION_LABEL, Columns.PREDICTION_VALUE, Columns.PREDICTION_SCORE));
+        Dataset<Row> actuals = null;
+        if (latestActuals != null) {
+            List<String> actualColumns = new ArrayList<>(RECORD);
+            actualColumns.addAll(List.of(ACTUAL_KIND, ACTUAL_LABEL, ACTUAL_VALUE));
+            actuals = inferences.select(columns(List.of(SIDE, MODEL_ID, MODEL_VERSION, Columns.TAGS, Columns.INFERENCE_ID)))
+                    .join(latestActuals, scala.collection.JavaConverters.asScalaBuffer(
+                            List.of(Columns.MODEL_ID, Columns.INFERENCE_ID)).toSeq(), "inner")
+                    .select(columns(actualColumns));
+        }
+        return new DriftRecords(inferences.select(columns(predictionColumns)), actuals);
+    }
+
+    /** Both parts narrowed by {@code condition} over side, model_id, model_version or tags. */
+    public DriftRecords where(Column condition) {
+        return new DriftRecords(predictions.where(condition), actuals == null ? null : actuals.where(condition));
+    }
+
+    public DriftRecords persist(StorageLevel level) {
+        return new DriftRecords(predictions.persist(level), actuals == null ? null : actuals.persist(level));
+    }
+
+    public void unpersist() {
+        predictions.unpersist();
+        if (actuals != null) {
+            actuals.unpersist();
+        }
+    }
+
+    /** The parts that exist. */
+    List<Dataset<Row>> parts() {
+        return actuals == null ? List.of(predictions) : List.of(predictions, actuals);
+    }
+
+    private static Column[] columns(List<String> names) {
+        return names.stream().map(n -> col(n)).toArray(Column[]::new);
+    }
+}
