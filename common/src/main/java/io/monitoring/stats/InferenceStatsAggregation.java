@@ -13,7 +13,6 @@ import static org.apache.spark.sql.functions.date_trunc;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.not;
@@ -41,7 +40,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 
 /**
  * Inferences to hourly {@code inference_stats} rows: pure {@code Dataset -> Dataset} functions, no
@@ -132,14 +130,15 @@ public final class InferenceStatsAggregation {
                 firstPresentTag(config.stats().serverVersionKeys()).as(VERSION),
                 finite(col(LATENCY_MS)).as(LAT),
                 col(IS_ERROR),
-                predictions().as(ITEM),
-                segmentSlices(segments.keys()).as(SLICE))
-                .withColumn(ITEM, items(col(ITEM)));
+                items().as(ITEM),
+                segmentSlices(segments.keys()).as(SLICE));
 
         Dataset<Row> sliced = base.withColumn(SLICE, explode(col(SLICE)))
                 .withColumn(SLICE_KEY, col(SLICE + "." + SLICE_KEY))
                 .withColumn(SLICE_VALUE, col(SLICE + "." + SLICE_VALUE))
-                .drop(SLICE);
+                .drop(SLICE)
+                // a key the inference's tags lack is no slice of it
+                .where(col(SLICE_KEY).isNull().or(col(SLICE_VALUE).isNotNull()));
         Dataset<Row> capped = capSegmentValues(sliced, segments);
 
         Dataset<Row> items = capped
@@ -205,25 +204,33 @@ public final class InferenceStatsAggregation {
     }
 
     /**
-     * array&lt;struct&lt;cls, conf&gt;&gt;: the inference's predictions, or one item of class "" without
-     * confidence when it has none.
+     * array&lt;struct&lt;level, cls, first, conf&gt;&gt;: the inference's prediction items at class
+     * and at model level. A detector's boxes go through {@link #items(Column)}; every other inference
+     * has one item (a classifier's label and score; otherwise class "" without confidence), built
+     * with plain code-generated expressions: the lambdas of the general path are interpreted, and
+     * were evaluated for every inference.
      */
-    static Column predictions() {
-        Column detections = coalesce(transform(col(PREDICTION_DETECTIONS),
-                d -> struct(d.getField(DETECTION_CLASS).as(CLS), finite(d.getField(DETECTION_CONFIDENCE)).as(CONF))),
-                emptyPredictions());
-        Column labelled = array(struct(col(PREDICTION_LABEL).as(CLS), finite(col(PREDICTION_SCORE)).as(CONF)));
-        Column predictions = when(col(IS_ERROR), emptyPredictions())
-                .when(col(PREDICTION_KIND).equalTo(lit(PredictionKinds.DETECTION)), detections)
-                .when(col(PREDICTION_KIND).equalTo(lit(PredictionKinds.CLASSIFICATION))
-                        .and(col(PREDICTION_LABEL).isNotNull()), labelled)
-                .otherwise(emptyPredictions());
-        Column noClass = array(struct(lit(NO_CLASS).as(CLS), lit(null).cast(DataTypes.DoubleType).as(CONF)));
-        return when(size(predictions).gt(0), predictions).otherwise(noClass);
+    static Column items() {
+        Column boxes = transform(col(PREDICTION_DETECTIONS),
+                d -> struct(d.getField(DETECTION_CLASS).as(CLS), finite(d.getField(DETECTION_CONFIDENCE)).as(CONF)));
+        Column noClass = oneItem(lit(NO_CLASS), lit(null).cast(DataTypes.DoubleType));
+        return when(col(IS_ERROR), noClass)
+                .when(col(PREDICTION_KIND).equalTo(lit(PredictionKinds.DETECTION)).and(size(col(PREDICTION_DETECTIONS)).gt(0)),
+                        items(boxes))
+                .when(col(PREDICTION_KIND).equalTo(lit(PredictionKinds.CLASSIFICATION)).and(col(PREDICTION_LABEL).isNotNull()),
+                        oneItem(col(PREDICTION_LABEL), finite(col(PREDICTION_SCORE))))
+                .otherwise(noClass);
+    }
+
+    /** The items of an inference with one prediction: its class-level item and its model-level item, both first. */
+    private static Column oneItem(Column cls, Column conf) {
+        return array(
+                struct(lit(LEVEL_CLASS).as(LEVEL), cls.as(CLS), lit(true).as(FIRST), conf.as(CONF)),
+                struct(lit(LEVEL_MODEL).as(LEVEL), lit(null).cast(DataTypes.StringType).as(CLS), lit(true).as(FIRST), conf.as(CONF)));
     }
 
     /**
-     * array&lt;struct&lt;level, cls, first, conf&gt;&gt; from an array of {@link #predictions()}: the
+     * array&lt;struct&lt;level, cls, first, conf&gt;&gt; from an array of predictions (cls, conf): the
      * class-level items, then the same items at model level (class null, only the very first item
      * carrying the inference).
      */
@@ -243,19 +250,18 @@ public final class InferenceStatsAggregation {
         return concat(classItems, modelItems);
     }
 
-    /** array&lt;struct&lt;slice_key, slice_value&gt;&gt;: the whole model, then each configured key present in tags. */
+    /**
+     * array&lt;struct&lt;slice_key, slice_value&gt;&gt;: the whole model, then each configured key with
+     * its tag value (null when the tags lack it: dropped after the explode). Plain array and struct
+     * expressions, code-generated; a {@code filter} lambda here was interpreted for every inference.
+     */
     static Column segmentSlices(List<String> keys) {
-        Column whole = struct(lit(null).cast(DataTypes.StringType).as(SLICE_KEY),
-                lit(null).cast(DataTypes.StringType).as(SLICE_VALUE));
-        if (keys.isEmpty()) {
-            return array(whole);
-        }
-        List<Column> present = new ArrayList<>();
+        List<Column> slices = new ArrayList<>();
+        slices.add(struct(lit(null).cast(DataTypes.StringType).as(SLICE_KEY), lit(null).cast(DataTypes.StringType).as(SLICE_VALUE)));
         for (String key : keys) {
-            present.add(struct(lit(key).as(SLICE_KEY), element_at(col(TAGS), lit(key)).as(SLICE_VALUE)));
+            slices.add(struct(lit(key).as(SLICE_KEY), element_at(col(TAGS), lit(key)).as(SLICE_VALUE)));
         }
-        Column keyed = filter(array(present.toArray(new Column[0])), s -> s.getField(SLICE_VALUE).isNotNull());
-        return concat(array(whole), keyed);
+        return array(slices.toArray(new Column[0]));
     }
 
     /** The value of the first of these tag keys present on the inference, else null. */
@@ -283,12 +289,6 @@ public final class InferenceStatsAggregation {
     /** Null for null, NaN and infinities: such values would poison sums and sketches. */
     static Column finite(Column value) {
         return when(value.between(lit(-Double.MAX_VALUE), lit(Double.MAX_VALUE)), value);
-    }
-
-    private static Column emptyPredictions() {
-        return expr("array()").cast(DataTypes.createArrayType(DataTypes.createStructType(new StructField[] {
-            DataTypes.createStructField(CLS, DataTypes.StringType, true),
-            DataTypes.createStructField(CONF, DataTypes.DoubleType, true)})));
     }
 
     private static Column[] schemaColumns() {
