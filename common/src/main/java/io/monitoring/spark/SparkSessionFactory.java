@@ -54,6 +54,12 @@ public final class SparkSessionFactory {
                 // Rows carry java.time.Instant / LocalDate: no JVM-time-zone conversions anywhere.
                 .config("spark.sql.datetime.java8API.enabled", "true")
                 .config("spark.sql.shuffle.partitions", String.valueOf(settings.shufflePartitions()))
+                // Aggregations with object buffers (the stats' KLL sketches and value sets) run as object
+                // hash aggregations, which sort the rest of a task's input past 128 groups by default;
+                // a day of stats has thousands of groups (hours x slices x classes), and the sort of
+                // the exploded input was most of the stats job. A buffer is a few KB, so up to this
+                // many groups per task stay hashed; past it Spark still falls back to the sort.
+                .config("spark.sql.objectHashAggregate.sortBased.fallbackThreshold", "16384")
                 .config("spark.sql.adaptive.enabled", "true")
                 // Delta's own defaults leave these off; the jobs rely on them.
                 .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
