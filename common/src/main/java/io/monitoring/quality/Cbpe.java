@@ -65,11 +65,15 @@ final class Cbpe {
      * (group_id, class_name, estimated_precision, estimated_recall, estimated_f1).
      *
      * @param scored expanded rows with a predicted label and a score (labelled or not)
+     * @param windowDates (window_date): at least the window dates of {@code scored}, any more are
+     *     ignored; small, and taken apart from the expanded rows because it is read by every
+     *     reference aggregate and would otherwise be a scan of all of them each time
      * @param parts where the per-predicted-class sums and the per-class estimates are kept (each is read more than once)
      */
-    static Estimates estimate(Dataset<Row> scored, Dataset<Row> reference, QualitySettings.Cbpe cbpe, CachedParts parts) {
+    static Estimates estimate(Dataset<Row> scored, Dataset<Row> windowDates, Dataset<Row> reference, QualitySettings.Cbpe cbpe,
+            CachedParts parts) {
         Dataset<Row> targets = scored.withColumn(TARGET_DAY, col(WINDOW_DATE));
-        Dataset<Row> targetDays = targets.select(TARGET_DAY).distinct();
+        Dataset<Row> targetDays = windowDates.select(col(WINDOW_DATE).as(TARGET_DAY)).distinct();
         Dataset<Row> ref = referenceByDay(reference, targetDays, cbpe);
 
         Dataset<Row> size = ref.groupBy(TARGET_DAY, MODEL_ID).agg(count(lit(1)).as(CBPE_REFERENCE_LABELS))
@@ -81,9 +85,10 @@ final class Cbpe {
         Dataset<Row> routing = errors.withColumn("share", col("n_err").divide(sum(col("n_err")).over(
                 org.apache.spark.sql.expressions.Window.partitionBy(col(TARGET_DAY), col(MODEL_ID), col(PREDICTION_LABEL)))));
 
-        Dataset<Row> calibrated = Joins.using(Joins.using(targets.withColumn(BIN, bin(cbpe.calibrationBins())), size,
+        // both per (day, model[, bin]) of the reference: broadcast, so the expanded rows are not shuffled to meet them
+        Dataset<Row> calibrated = Joins.using(Joins.using(targets.withColumn(BIN, bin(cbpe.calibrationBins())), broadcast(size),
                                 List.of(TARGET_DAY, MODEL_ID), "inner"),
-                        calibration, List.of(TARGET_DAY, MODEL_ID, BIN), "left")
+                        broadcast(calibration), List.of(TARGET_DAY, MODEL_ID, BIN), "left")
                 .withColumn(Q, when(coalesce(col("bin_n"), lit(0L)).geq(cbpe.minBinCount()), col("bin_correct").divide(col("bin_n")))
                         .otherwise(least(greatest(col(PREDICTION_SCORE), lit(0.0)), lit(1.0))));
         Dataset<Row> byPredicted = parts.keep(calibrated.groupBy(QualityRows.GROUP_ID, TARGET_DAY, MODEL_ID, PREDICTION_LABEL)

@@ -57,9 +57,12 @@ public final class QualityMetrics {
         Dataset<Row> prepared = QualityRows.prepare(production, p.quality().rankingK());
         // a dozen aggregations read these rows: spread them evenly over the shuffle partitions
         // before they are copied per window and slice (a day's scan may have as few splits as
-        // there are cores, of unequal size, and each split's copies would be one cached block)
+        // there are cores, of unequal size, and each split's copies would be one cached block);
+        // sorted by kind and label, so most cached batches hold one kind, labelled or not, and the
+        // metric families that read one kind skip the others' batches (QualityRows.classifiedRows)
         int partitions = Integer.parseInt(labeled.sparkSession().conf().get("spark.sql.shuffle.partitions"));
-        Dataset<Row> spread = prepared.repartition(partitions, col(MODEL_ID), col(EVENT_TIME));
+        Dataset<Row> spread = prepared.repartition(partitions, col(MODEL_ID), col(EVENT_TIME))
+                .sortWithinPartitions(col(PREDICTION_KIND), col(HAS_ACTUAL));
         return QualityRows.expand(spread, p.quality().granularities(), p.segments());
     }
 
@@ -75,7 +78,8 @@ public final class QualityMetrics {
         Dataset<Row> rows = Plans.detached(evaluationRows);
         Dataset<Row> main = mainAggregates(rows, q.rankingK());
 
-        Dataset<Row> cls = rows.where(col(QualityRows.IS_CLS));
+        // each subset is filtered on the cached rows themselves (then detached), so its scan skips batches
+        Dataset<Row> cls = Plans.detached(evaluationRows.where(QualityRows.classifiedRows()));
         Dataset<Row> confusion = parts.keep(cls.groupBy(col(GROUP_ID), col(ACTUAL_LABEL).as(ACTUAL_CLASS), col(PREDICTION_LABEL).as(PREDICTED_CLASS))
                 .agg(count(lit(1)).as(COUNT)));
         Dataset<Row> confusionLists = confusion.groupBy(GROUP_ID).agg(
@@ -85,7 +89,7 @@ public final class QualityMetrics {
                 .unionByName(confusion.select(col(GROUP_ID), col(PREDICTED_CLASS).as(CLASS_NAME), lit(0L).as(SUPPORT),
                         col(COUNT).as(PREDICTED), lit(0L).as(TRUE_POSITIVES)))
                 .groupBy(GROUP_ID, CLASS_NAME).agg(sum(SUPPORT).as(SUPPORT), sum(PREDICTED).as(PREDICTED), sum(TRUE_POSITIVES).as(TRUE_POSITIVES));
-        Dataset<Row> detCounts = rows.where(col(QualityRows.IS_DET))
+        Dataset<Row> detCounts = Plans.detached(evaluationRows.where(QualityRows.detectionRows()))
                 .select(col(GROUP_ID), col(QualityRows.PRED_SET), col(QualityRows.ACT_SET),
                         explode(array_union(col(QualityRows.PRED_SET), col(QualityRows.ACT_SET))).as(CLASS_NAME))
                 .groupBy(GROUP_ID, CLASS_NAME).agg(
@@ -102,9 +106,11 @@ public final class QualityMetrics {
 
         Dataset<Row> classes = Joins.using(Plans.detached(clsCounts.unionByName(detCounts)), areas,
                 List.of(GROUP_ID, CLASS_NAME), "left");
+        Dataset<Row> groups = parts.keep(withUniqueGroupIds(main));
         Dataset<Row> estimateGroups = null;
         if (q.cbpe().enabled() && reference != null) {
-            Cbpe.Estimates estimates = Cbpe.estimate(rows.where(col(QualityRows.IS_SCORED)), Plans.detached(reference), q.cbpe(), parts);
+            Cbpe.Estimates estimates = Cbpe.estimate(Plans.detached(evaluationRows.where(QualityRows.scoredRows())), groups.select(WINDOW_DATE),
+                    Plans.detached(reference), q.cbpe(), parts);
             classes = Joins.using(classes, estimates.perClass(), List.of(GROUP_ID, CLASS_NAME), "full_outer");
             estimateGroups = Plans.detached(estimates.perGroup());
         } else {
@@ -114,8 +120,8 @@ public final class QualityMetrics {
         }
         Dataset<Row> classAggregates = Plans.detached(classAggregates(classes));
 
-        Dataset<Row> out = Plans.detached(withUniqueGroupIds(main));
-        out = Joins.using(out, Plans.detached(labelLags(rows)), List.of(GROUP_ID), "left");
+        Dataset<Row> out = groups;
+        out = Joins.using(out, Plans.detached(labelLags(Plans.detached(evaluationRows.where(QualityRows.laggedRows())))), List.of(GROUP_ID), "left");
         out = Joins.using(out, classAggregates, List.of(GROUP_ID), "left");
         out = Joins.using(out, Plans.detached(confusionLists), List.of(GROUP_ID), "left");
         out = Joins.using(out, Plans.detached(areaMeans), List.of(GROUP_ID), "left");
@@ -149,13 +155,14 @@ public final class QualityMetrics {
     }
 
     /**
-     * (group_id, lag): the median and 95th percentile of the label lag of the labelled rows. Apart
+     * (group_id, lag): the median and 95th percentile of the label lag of labelled rows
+     * ({@link QualityRows#laggedRows}). Apart
      * from {@link #mainAggregates}, whose sums and counts are a plain hash aggregation: a percentile
      * buffer turns an aggregation into a sort once a task holds more than a few groups, and here
      * only the labelled rows' key and lag are sorted.
      */
     private static Dataset<Row> labelLags(Dataset<Row> rows) {
-        return rows.where(col(HAS_ACTUAL)).groupBy(GROUP_ID)
+        return rows.groupBy(GROUP_ID)
                 .agg(percentile_approx(col(LABEL_LAG_SECONDS), array(lit(0.5), lit(0.95)), lit(PERCENTILE_ACCURACY)).as("lag"));
     }
 

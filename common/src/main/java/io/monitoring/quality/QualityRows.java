@@ -57,6 +57,34 @@ public final class QualityRows {
         return "recall_at_" + k;
     }
 
+    /*
+     * Filters of the cached evaluation rows for the metric families that read a subset of them. Each
+     * is the flag and, where the flag implies it, the prediction kind or a labelled-only column: the
+     * flag alone is a boolean the in-memory scan has no statistics for, while an equality on the
+     * kind and a not-null test are checked against each cached batch's bounds and null count, so a
+     * scan skips the batches of other kinds and of unlabelled rows. Same rows as the flag alone.
+     */
+
+    /** Labelled classification rows. */
+    static Column classifiedRows() {
+        return col(PREDICTION_KIND).equalTo(PredictionKinds.CLASSIFICATION).and(col(HAS_ACTUAL)).and(col(IS_CLS));
+    }
+
+    /** Classification rows with a predicted label and a score, labelled or not. */
+    static Column scoredRows() {
+        return col(PREDICTION_KIND).equalTo(PredictionKinds.CLASSIFICATION).and(col(IS_SCORED));
+    }
+
+    /** Labelled detection rows. */
+    static Column detectionRows() {
+        return col(PREDICTION_KIND).equalTo(PredictionKinds.DETECTION).and(col(HAS_ACTUAL)).and(col(IS_DET));
+    }
+
+    /** Labelled rows with a label lag (every labelled row has one: the actual's time less the event time). */
+    static Column laggedRows() {
+        return col(HAS_ACTUAL).and(col(LABEL_LAG_SECONDS).isNotNull());
+    }
+
     /** The per-inference flags and metric terms of labelled inference rows, with the columns the metrics read. */
     public static Dataset<Row> prepare(Dataset<Row> labeled, List<Integer> rankingK) {
         Column kind = col(PREDICTION_KIND);
