@@ -148,6 +148,8 @@ public final class DriftJob implements Callable<Integer> {
         private final boolean rebuild;
         private final Instant computedAt = Instant.now();
         private final String baselinesPath;
+        /** The latest actual of every inference, kept while a reference is built and the window read in the same run. */
+        private Dataset<Row> allLatestActuals;
 
         DriftWindow(SparkSession spark, MonitoringConfig config, TimeWindow window, String runId, boolean rebuild) {
             this.spark = spark;
@@ -160,6 +162,16 @@ public final class DriftJob implements Callable<Integer> {
         }
 
         WindowResult run() {
+            try {
+                return compute();
+            } finally {
+                if (allLatestActuals != null) {
+                    allLatestActuals.unpersist();
+                }
+            }
+        }
+
+        private WindowResult compute() {
             String metricsPath = config.paths().table(DriftSchemas.DRIFT_METRICS_TABLE);
             if (!DeltaTableWriter.exists(spark, config.paths().table(TableNames.INFERENCES))) {
                 replaceWindow(metricsPath, List.of());
@@ -172,7 +184,6 @@ public final class DriftJob implements Callable<Integer> {
                     .where(not(col(Columns.ENVIRONMENT).isin(settings.referenceEnvironments().toArray())))
                     .withColumn(SIDE, when(col(Columns.EVENT_TIME).geq(lit(ts(window.start()))), lit(SIDE_CURRENT))
                             .otherwise(lit(SIDE_PREVIOUS)));
-            DriftRecords windowRecords = records(windowInferences, prev.start());
 
             List<String> keys = config.segments().keys();
             Map<String, Long> currentCounts = new TreeMap<>();
@@ -204,6 +215,7 @@ public final class DriftJob implements Callable<Integer> {
                 stored.removeIf(r -> toBuild.contains((String) r.getAs(MODEL_ID)));
                 stored.addAll(built);
             }
+            DriftRecords windowRecords = records(windowInferences, prev.start());
             Set<String> withReference = stored.stream().filter(r -> !NO_REFERENCE.equals(r.getAs(COLUMN_NAME)))
                     .map(r -> (String) r.getAs(MODEL_ID)).collect(Collectors.toCollection(TreeSet::new));
 
@@ -239,15 +251,26 @@ public final class DriftJob implements Callable<Integer> {
          * cannot belong to these inferences (null: any).
          */
         private DriftRecords records(Dataset<Row> inferences, Instant since) {
+            return DriftRecords.of(inferences, latestActuals(since));
+        }
+
+        /**
+         * The latest actual of each inference among the actuals from {@code since}'s day on (null:
+         * all), or null without an actuals table. Taken from {@link #allLatestActuals} when a
+         * reference was built in this run: the same rows ({@link DriftInputs#latestActuals}) without
+         * reading and aggregating the actuals again.
+         */
+        private Dataset<Row> latestActuals(Instant since) {
             String path = config.paths().table(TableNames.ACTUALS);
             if (!DeltaTableWriter.exists(spark, path)) {
-                return DriftRecords.of(inferences, null);
+                return null;
             }
-            Dataset<Row> actuals = spark.read().format("delta").load(path);
-            if (since != null) {
-                actuals = actuals.where(col(Columns.ACTUAL_DATE).geq(lit(Date.valueOf(since.atZone(ZoneOffset.UTC).toLocalDate()))));
+            Column fromDay = since == null ? lit(true)
+                    : col(Columns.ACTUAL_DATE).geq(lit(Date.valueOf(since.atZone(ZoneOffset.UTC).toLocalDate())));
+            if (allLatestActuals != null) {
+                return allLatestActuals.where(fromDay);
             }
-            return DriftRecords.of(inferences, DriftInputs.latestActuals(actuals));
+            return DriftInputs.latestActuals(spark.read().format("delta").load(path).where(fromDay));
         }
 
         private List<Row> storedReference(Set<String> models) {
@@ -277,6 +300,10 @@ public final class DriftJob implements Callable<Integer> {
                     filter = filter.or(col(MODEL_ID).equalTo(m).and(datesOf(Columns.EVENT_DATE, w.start(), w.end()))
                             .and(col(Columns.EVENT_TIME).geq(lit(ts(w.start())))).and(col(Columns.EVENT_TIME).lt(lit(ts(w.end())))));
                 }
+            }
+            Dataset<Row> latest = latestActuals(null);
+            if (latest != null && allLatestActuals == null) {
+                allLatestActuals = latest.persist(StorageLevel.MEMORY_AND_DISK());
             }
             DriftRecords reference = records(inferences().where(filter)
                     .withColumn(SIDE, lit(SIDE_REFERENCE))
