@@ -61,6 +61,13 @@ public final class SparkSessionFactory {
                 // many groups per task stay hashed; past it Spark still falls back to the sort.
                 .config("spark.sql.objectHashAggregate.sortBased.fallbackThreshold", "16384")
                 .config("spark.sql.adaptive.enabled", "true")
+                // Spark 3.5 puts a per-task sort and top-1 before the shuffle of a "row_number() = 1"
+                // filter. Ingest's first-delivery-per-key is one: with duplicates rare that sort of
+                // every parsed row halved nothing and cost as much as the shuffle after it.
+                .config("spark.sql.optimizer.windowGroupLimitThreshold", "-1")
+                // A task writing a partitioned table keeps up to this many files open instead of
+                // sorting its rows by partition first: a day of inferences spilled that sort to disk.
+                .config("spark.sql.maxConcurrentOutputFileWriters", "4")
                 // Delta's own defaults leave these off; the jobs rely on them.
                 .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
                 .config("spark.databricks.delta.merge.repartitionBeforeWrite.enabled", "true")
