@@ -94,6 +94,10 @@ final class StrictJsonParser {
      * Infinity) anywhere in the record: no column, tag or stored JSON may hold one.
      */
     static void requireFinite(JsonNode record) throws RecordRejected {
+        if (allFinite(record)) {
+            return;
+        }
+        // only now the field names: joining them for every node of every record cost more than the check
         Deque<Map.Entry<String, JsonNode>> todo = new ArrayDeque<>();
         todo.push(Map.entry("", record));
         while (!todo.isEmpty()) {
@@ -115,6 +119,24 @@ final class StrictJsonParser {
                 }
             }
         }
+    }
+
+    private static boolean allFinite(JsonNode record) {
+        Deque<JsonNode> todo = new ArrayDeque<>();
+        todo.push(record);
+        while (!todo.isEmpty()) {
+            JsonNode node = todo.pop();
+            if (node.isFloatingPointNumber()) {
+                if (!Double.isFinite(node.doubleValue())) {
+                    return false;
+                }
+            } else if (node.isContainerNode()) {
+                for (JsonNode child : node) {
+                    todo.push(child);
+                }
+            }
+        }
+        return true;
     }
 
     static String firstLine(Exception e) {
