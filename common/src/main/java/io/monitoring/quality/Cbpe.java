@@ -72,7 +72,7 @@ final class Cbpe {
      */
     static Estimates estimate(Dataset<Row> scored, Dataset<Row> windowDates, Dataset<Row> reference, QualitySettings.Cbpe cbpe,
             CachedParts parts) {
-        Dataset<Row> targets = scored.withColumn(TARGET_DAY, col(WINDOW_DATE));
+        Dataset<Row> targets = scored.withColumn(TARGET_DAY, QualityRows.windowDate());
         Dataset<Row> targetDays = windowDates.select(col(WINDOW_DATE).as(TARGET_DAY)).distinct();
         Dataset<Row> ref = referenceByDay(reference, targetDays, cbpe);
 

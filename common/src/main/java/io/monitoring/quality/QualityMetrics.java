@@ -76,7 +76,7 @@ public final class QualityMetrics {
         QualitySettings q = p.quality();
         // a dozen aggregates of these rows are joined back together: see Plans for why they are detached
         Dataset<Row> rows = Plans.detached(evaluationRows);
-        Dataset<Row> main = mainAggregates(rows, q.rankingK());
+        Dataset<Row> main = mainAggregates(rows, q.rankingK(), q.granularities());
 
         // each subset is filtered on the cached rows themselves (then detached), so its scan skips batches
         Dataset<Row> cls = Plans.detached(evaluationRows.where(QualityRows.classifiedRows()));
@@ -166,7 +166,7 @@ public final class QualityMetrics {
                 .agg(percentile_approx(col(LABEL_LAG_SECONDS), array(lit(0.5), lit(0.95)), lit(PERCENTILE_ACCURACY)).as("lag"));
     }
 
-    private static Dataset<Row> mainAggregates(Dataset<Row> rows, List<Integer> ks) {
+    private static Dataset<Row> mainAggregates(Dataset<Row> rows, List<Integer> ks, List<String> granularities) {
         Column reg = col(QualityRows.IS_REG);
         Column err = col(QualityRows.ERR);
         Column nonZeroActual = reg.and(col(ACTUAL_VALUE).notEqual(0.0));
@@ -195,9 +195,10 @@ public final class QualityMetrics {
         List<Column> keys = new ArrayList<>();
         keys.add(col(GROUP_ID));
         QualityRows.GROUP_COLUMNS.forEach(c -> keys.add(col(c)));
-        keys.add(col(WINDOW_END));
-        keys.add(col(WINDOW_DATE));
-        Dataset<Row> main = rows.groupBy(keys.toArray(Column[]::new)).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
+        // end and date follow from the start and granularity: set per group, not carried on every row
+        Dataset<Row> main = rows.groupBy(keys.toArray(Column[]::new)).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
+                .withColumn(WINDOW_END, QualityRows.windowEnd(granularities))
+                .withColumn(WINDOW_DATE, QualityRows.windowDate());
         List<Column> cutoffs = new ArrayList<>();
         for (int k : ks) {
             Column n = col("n_rank");

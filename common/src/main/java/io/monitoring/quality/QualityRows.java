@@ -131,7 +131,7 @@ public final class QualityRows {
     }
 
     /**
-     * One copy of each row per granularity window (window_start, window_end, window_date) and per
+     * One copy of each row per granularity window (granularity, window_start) and per
      * slice: the whole model (slice_key null) and each configured segment key the row has a value
      * for. Per window, model and key only the {@code maxValuesPerKey} most frequent values stay; the
      * others become {@code otherValue}.
@@ -139,9 +139,7 @@ public final class QualityRows {
     public static Dataset<Row> expand(Dataset<Row> rows, List<String> granularities, MonitoringConfig.Segments segments) {
         List<Column> windows = new ArrayList<>();
         for (String g : granularities) {
-            Column start = date_trunc(g, col(EVENT_TIME));
-            Column end = start.plus(expr("INTERVAL 1 " + g.toUpperCase(java.util.Locale.ROOT)));
-            windows.add(struct(lit(g).as(GRANULARITY), start.as(WINDOW_START), end.as(WINDOW_END)));
+            windows.add(struct(lit(g).as(GRANULARITY), date_trunc(g, col(EVENT_TIME)).as(WINDOW_START)));
         }
         List<Column> slices = new ArrayList<>();
         slices.add(struct(lit(null).cast("string").as(SLICE_KEY), lit(null).cast("string").as(SLICE_VALUE)));
@@ -153,8 +151,6 @@ public final class QualityRows {
                 .withColumn("s", explode(array(slices.toArray(Column[]::new))))
                 .withColumn(GRANULARITY, col("w." + GRANULARITY))
                 .withColumn(WINDOW_START, col("w." + WINDOW_START))
-                .withColumn(WINDOW_END, col("w." + WINDOW_END))
-                .withColumn(WINDOW_DATE, to_date(col("w." + WINDOW_START)))
                 .withColumn(SLICE_KEY, col("s." + SLICE_KEY))
                 .withColumn(SLICE_VALUE, col("s." + SLICE_VALUE))
                 .drop("w", "s")
@@ -175,8 +171,25 @@ public final class QualityRows {
         return Joins.using(exploded, broadcast(capped), valueKey, "left")
                 .withColumn(SLICE_VALUE, coalesce(col("capped_value"), col(SLICE_VALUE)))
                 .drop("capped_value")
-                .drop(TAGS)
+                // the windows are set: the event time (a distinct long per row, so stored uncompressed
+                // in every cached copy) and the tags are read by no metric
+                .drop(TAGS, EVENT_TIME)
                 .withColumn(GROUP_ID, groupId(GROUP_COLUMNS));
+    }
+
+    /** The end of a row's or group's window: its start plus one of its granularity (one of {@code granularities}). */
+    static Column windowEnd(List<String> granularities) {
+        Column end = lit(null).cast("timestamp");
+        for (String g : granularities) {
+            end = when(col(GRANULARITY).equalTo(g), col(WINDOW_START).plus(expr("INTERVAL 1 " + g.toUpperCase(java.util.Locale.ROOT))))
+                    .otherwise(end);
+        }
+        return end;
+    }
+
+    /** The UTC date a row's or group's window starts on: its {@code window_date}. */
+    static Column windowDate() {
+        return to_date(col(WINDOW_START));
     }
 
     /**
