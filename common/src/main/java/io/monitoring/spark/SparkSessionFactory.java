@@ -65,9 +65,6 @@ public final class SparkSessionFactory {
                 // filter. Ingest's first-delivery-per-key is one: with duplicates rare that sort of
                 // every parsed row halved nothing and cost as much as the shuffle after it.
                 .config("spark.sql.optimizer.windowGroupLimitThreshold", "-1")
-                // A task writing a partitioned table keeps up to this many files open instead of
-                // sorting its rows by partition first: a day of inferences spilled that sort to disk.
-                .config("spark.sql.maxConcurrentOutputFileWriters", "4")
                 // Delta's own defaults leave these off; the jobs rely on them.
                 .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
                 .config("spark.databricks.delta.merge.repartitionBeforeWrite.enabled", "true")
