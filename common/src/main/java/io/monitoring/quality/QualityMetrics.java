@@ -51,16 +51,44 @@ public final class QualityMetrics {
 
     private QualityMetrics() {}
 
-    /** Evaluation rows of labelled inferences: the input of {@link #fromRows}; worth persisting. */
+    /**
+     * Copies of the evaluation rows per cached partition that {@link #cachePartitions} aims at: at
+     * the 1M bench's row width about 125 MB of columnar cache. A partition's block is built (and,
+     * when it does not fit in memory, unrolled) whole on the heap, so its size must not grow with
+     * the input: at 10M records and 8 partitions the blocks were 0.6-1.5 GB each, and two tasks
+     * unrolling them at once ran a 3 GB heap out of memory.
+     */
+    static final long COPIES_PER_CACHED_PARTITION = 1_000_000L;
+
+    /**
+     * How many partitions the evaluation rows of {@code labeledRows} labelled inferences are spread
+     * over: at least {@code minimum} (the shuffle partitions), and enough that each holds about
+     * {@link #COPIES_PER_CACHED_PARTITION} copies (one per granularity window and slice).
+     */
+    public static int cachePartitions(long labeledRows, Params p, int minimum) {
+        long copies = labeledRows * p.quality().granularities().size() * (1L + p.segments().keys().size());
+        long needed = (copies + COPIES_PER_CACHED_PARTITION - 1) / COPIES_PER_CACHED_PARTITION;
+        return (int) Math.max(minimum, Math.min(needed, 100_000L));
+    }
+
+    /** {@link #evaluationRows(Dataset, Params, int)} over the shuffle partitions: for inputs known to be small. */
     public static Dataset<Row> evaluationRows(Dataset<Row> labeled, Params p) {
+        return evaluationRows(labeled, p, Integer.parseInt(labeled.sparkSession().conf().get("spark.sql.shuffle.partitions")));
+    }
+
+    /**
+     * Evaluation rows of labelled inferences: the input of {@link #fromRows}; worth persisting.
+     *
+     * @param partitions how many partitions they are spread over ({@link #cachePartitions})
+     */
+    public static Dataset<Row> evaluationRows(Dataset<Row> labeled, Params p, int partitions) {
         Dataset<Row> production = labeled.where(col(ENVIRONMENT).isin(p.quality().environments().toArray()));
         Dataset<Row> prepared = QualityRows.prepare(production, p.quality().rankingK());
-        // a dozen aggregations read these rows: spread them evenly over the shuffle partitions
+        // a dozen aggregations read these rows: spread them evenly over the partitions
         // before they are copied per window and slice (a day's scan may have as few splits as
         // there are cores, of unequal size, and each split's copies would be one cached block);
         // sorted by kind and label, so most cached batches hold one kind, labelled or not, and the
         // metric families that read one kind skip the others' batches (QualityRows.classifiedRows)
-        int partitions = Integer.parseInt(labeled.sparkSession().conf().get("spark.sql.shuffle.partitions"));
         Dataset<Row> spread = prepared.repartition(partitions, col(MODEL_ID), col(EVENT_TIME))
                 .sortWithinPartitions(col(PREDICTION_KIND), col(HAS_ACTUAL));
         return QualityRows.expand(spread, p.quality().granularities(), p.segments());

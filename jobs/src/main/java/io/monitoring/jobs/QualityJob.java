@@ -97,7 +97,11 @@ public final class QualityJob extends WindowedCommand {
             reference = all.where(DateSets.betweenPredicate(EVENT_DATE, days.first().minusDays(offset + length), days.last().minusDays(offset)));
         }
         QualityMetrics.Params params = QualityMetrics.Params.of(config);
-        Dataset<Row> rows = QualityMetrics.evaluationRows(all.where(DateSets.inPredicate(EVENT_DATE, days)), params)
+        Dataset<Row> labeled = all.where(DateSets.inPredicate(EVENT_DATE, days));
+        // the cached copies' partitions grow with the days' rows (a Delta count: file statistics or a column-free scan)
+        int partitions = QualityMetrics.cachePartitions(labeled.count(), params,
+                Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")));
+        Dataset<Row> rows = QualityMetrics.evaluationRows(labeled, params, partitions)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try (CachedParts parts = new CachedParts()) {
             // one evaluation row per inference lies in the whole-model slice of the first granularity
@@ -108,6 +112,7 @@ public final class QualityJob extends WindowedCommand {
             long written = spark.read().format("delta").load(outPath).where(DateSets.inPredicate(WINDOW_DATE, days)).count();
             metrics.put(LABELED_VERSION, version);
             metrics.put("days_recomputed", (long) days.size());
+            metrics.put("cached_partitions", (long) partitions);
             return new PipelineRun(runId, NAME, "succeeded", started, Instant.now(), window.start(), window.end(),
                     inputs, outputs, read, written, 0, metrics, "days " + days.first() + ".." + days.last());
         } finally {
