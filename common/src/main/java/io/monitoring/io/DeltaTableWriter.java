@@ -3,6 +3,7 @@ package io.monitoring.io;
 import io.delta.tables.DeltaTable;
 import io.monitoring.spark.SqlLiterals;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -57,12 +58,27 @@ public final class DeltaTableWriter {
             }
             condition = "t.`" + partitionColumn + "` IN (" + SqlLiterals.list(partitionValues) + ") AND " + condition;
         }
-        String mergeCondition = condition;
-        return retryOnConflict(path, () -> {
-            long before = latestVersion(table);
-            table.as("t").merge(source.as("s"), mergeCondition).whenNotMatched().insertAll().execute();
-            return metricSince(table, before, "numTargetRowsInserted");
-        });
+        // MERGE as SQL, not through DeltaTable.merge: in this Delta the SQL command returns its own
+        // counts, where reading the table history after the merge can find another writer's commit
+        // (two ingest runs at once each reported the other's inserts)
+        String view = "insert_new_source_" + UUID.randomUUID().toString().replace('-', '_');
+        String merge = "MERGE INTO " + SqlLiterals.deltaTable(path) + " AS t USING `" + view + "` AS s ON " + condition
+                + " WHEN NOT MATCHED THEN INSERT *";
+        source.createOrReplaceTempView(view);
+        try {
+            return retryOnConflict(path, () -> spark.sql(merge).first().<Long>getAs("num_inserted_rows"));
+        } finally {
+            spark.catalog().dropTempView(view);
+        }
+    }
+
+    /**
+     * Deletes the rows matching {@code predicate} (SQL over the table's columns) in one commit and
+     * returns how many it deleted, as counted by that command itself.
+     */
+    public static long deleteWhere(SparkSession spark, String path, String predicate) {
+        String delete = "DELETE FROM " + SqlLiterals.deltaTable(path) + " WHERE " + predicate;
+        return retryOnConflict(path, () -> spark.sql(delete).first().<Long>getAs("num_affected_rows"));
     }
 
     private static final int CONFLICT_ATTEMPTS = 5;
@@ -91,24 +107,6 @@ public final class DeltaTableWriter {
                 }
             }
         }
-    }
-
-    public static long latestVersion(DeltaTable table) {
-        return table.history(1).select("version").first().getLong(0);
-    }
-
-    /**
-     * A metric of the commit made after {@code versionBefore}, as Delta's history records it; 0
-     * when the operation changed nothing and so left no commit behind.
-     */
-    public static long metricSince(DeltaTable table, long versionBefore, String metric) {
-        Row last = table.history(1).select("version", "operationMetrics").first();
-        if (last.getLong(0) == versionBefore) {
-            return 0L;
-        }
-        java.util.Map<String, String> metrics = last.getJavaMap(1);
-        String value = metrics == null ? null : metrics.get(metric);
-        return value == null ? 0L : Long.parseLong(value);
     }
 
     /** Replaces every row matching {@code predicate} with {@code rows}, atomically (one commit). */

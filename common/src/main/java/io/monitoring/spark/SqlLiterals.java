@@ -21,4 +21,9 @@ public final class SqlLiterals {
     public static String list(Collection<String> values) {
         return values.stream().map(SqlLiterals::string).collect(Collectors.joining(", "));
     }
+
+    /** {@code delta.`path`}: the Delta table at {@code path} as a SQL table name. */
+    public static String deltaTable(String path) {
+        return "delta.`" + path.replace("`", "``") + "`";
+    }
 }

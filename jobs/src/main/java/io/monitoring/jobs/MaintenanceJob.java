@@ -92,9 +92,7 @@ public final class MaintenanceJob implements Callable<Integer> {
             DeltaTable delta = DeltaTable.forPath(spark, path);
             Duration keep = settings.retention().get(table);
             if (keep != null) {
-                long version = DeltaTableWriter.latestVersion(delta);
-                delta.delete(olderThan(e.getValue(), asOf.minus(keep)));
-                long deleted = DeltaTableWriter.metricSince(delta, version, "numDeletedRows");
+                long deleted = DeltaTableWriter.deleteWhere(spark, path, olderThan(e.getValue(), asOf.minus(keep)).expr().sql());
                 metrics.put(table + "_rows_deleted", deleted);
                 deletedTotal += deleted;
             }
