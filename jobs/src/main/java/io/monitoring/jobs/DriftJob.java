@@ -210,8 +210,10 @@ public final class DriftJob implements Callable<Integer> {
             if (!rebuild) {
                 toBuild.removeAll(known);
             }
+            BaselineWrite baselines = new BaselineWrite();
             if (!toBuild.isEmpty()) {
-                List<Row> built = buildReference(toBuild);
+                List<Row> built = baselines.add(buildReference(toBuild),
+                        BINS_SOURCE + " = '" + SIDE_REFERENCE + "' AND " + MODEL_ID + " IN (" + SqlLiterals.list(toBuild) + ")");
                 stored.removeIf(r -> toBuild.contains((String) r.getAs(MODEL_ID)));
                 stored.addAll(built);
             }
@@ -224,8 +226,13 @@ public final class DriftJob implements Callable<Integer> {
             Set<String> withoutReference = new TreeSet<>(models);
             withoutReference.removeAll(withReference);
             if (!withoutReference.isEmpty()) {
-                bins.addAll(previousWindowBins(windowRecords, withoutReference, prev));
+                List<Row> previousBins = previousWindowBins(windowRecords, withoutReference);
+                bins.addAll(previousBins);
+                baselines.add(DriftBaselineRows.previousWindow(previousBins, prev, runId, computedAt),
+                        BINS_SOURCE + " = '" + BASELINE_PREVIOUS + "' AND " + BASELINE_START + " = TIMESTAMP '" + prev.start()
+                                + "' AND " + MODEL_ID + " IN (" + SqlLiterals.list(withoutReference) + ")");
             }
+            baselines.commit();
             Map<List<String>, BinSpec> binSpecs = DriftBaselineRows.binSpecs(bins);
             List<Row> profiles = DriftProfiles.profile(windowRecords, List.copyOf(binSpecs.values()), caps)
                     .collectAsList();
@@ -316,28 +323,41 @@ public final class DriftJob implements Callable<Integer> {
                         config.segments().maxValuesPerKey()).collectAsList(), config.segments().otherValue());
                 List<Row> profiles = DriftProfiles.profile(reference,
                         List.copyOf(DriftBaselineRows.binSpecs(bins).values()), caps).collectAsList();
-                List<Row> rows = DriftBaselineRows.reference(models, bins, profiles, spans, runId, computedAt);
-                DeltaTableWriter.replaceWhere(spark, baselinesPath, DriftSchemas.DRIFT_BASELINES,
-                        spark.createDataFrame(rows, DriftSchemas.DRIFT_BASELINES),
-                        BINS_SOURCE + " = '" + SIDE_REFERENCE + "' AND " + MODEL_ID + " IN (" + SqlLiterals.list(models) + ")", null);
-                return spark.read().format("delta").load(baselinesPath)
-                        .where(col(BINS_SOURCE).equalTo(SIDE_REFERENCE).and(col(MODEL_ID).isin(models.toArray())))
-                        .collectAsList();
+                return DriftBaselineRows.reference(models, bins, profiles, spans, runId, computedAt);
             } finally {
                 reference.unpersist();
             }
         }
 
-        /** Bins from the previous window for models without a reference, stored under that window. */
-        private List<Row> previousWindowBins(DriftRecords windowRecords, Set<String> models, TimeWindow prev) {
-            DriftRecords previous = windowRecords.where(col(SIDE).equalTo(SIDE_PREVIOUS).and(col(MODEL_ID).isin(models.toArray())));
-            List<Row> bins = DriftBins.compute(previous, settings);
-            List<Row> rows = DriftBaselineRows.previousWindow(bins, prev, runId, computedAt);
-            DeltaTableWriter.replaceWhere(spark, baselinesPath, DriftSchemas.DRIFT_BASELINES,
-                    spark.createDataFrame(rows, DriftSchemas.DRIFT_BASELINES),
-                    BINS_SOURCE + " = '" + BASELINE_PREVIOUS + "' AND " + BASELINE_START + " = TIMESTAMP '" + prev.start()
-                            + "' AND " + MODEL_ID + " IN (" + SqlLiterals.list(models) + ")", null);
-            return bins;
+        /** Bins from the previous window for models without a reference. */
+        private List<Row> previousWindowBins(DriftRecords windowRecords, Set<String> models) {
+            return DriftBins.compute(windowRecords.where(col(SIDE).equalTo(SIDE_PREVIOUS).and(col(MODEL_ID).isin(models.toArray()))),
+                    settings);
+        }
+
+        /**
+         * The drift_baselines rows a window built (reference rows of models new to drift, bins of
+         * the previous window), replaced in one Delta commit; each part replaces the rows its
+         * predicate selects, so a part with no rows still clears what it replaces.
+         */
+        private final class BaselineWrite {
+            private Dataset<Row> rows;
+            private final List<String> predicates = new ArrayList<>();
+
+            /** Adds rows and the predicate they replace; returns them as collected rows (their types as read back). */
+            List<Row> add(List<Row> built, String replaces) {
+                Dataset<Row> part = spark.createDataFrame(built, DriftSchemas.DRIFT_BASELINES);
+                rows = rows == null ? part : rows.unionAll(part);
+                predicates.add("(" + replaces + ")");
+                return part.collectAsList();
+            }
+
+            void commit() {
+                if (rows != null) {
+                    DeltaTableWriter.replaceWhere(spark, baselinesPath, DriftSchemas.DRIFT_BASELINES, rows,
+                            String.join(" OR ", predicates), null);
+                }
+            }
         }
 
         private void replaceWindow(String path, List<Row> rows) {
