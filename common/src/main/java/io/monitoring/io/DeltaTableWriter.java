@@ -50,7 +50,7 @@ public final class DeltaTableWriter {
      */
     public static long insertNew(SparkSession spark, String path, StructType schema, Dataset<Row> source,
             List<String> keys, String partitionColumn, List<String> partitionValues) {
-        DeltaTable table = ensure(spark, path, schema, partitionColumn);
+        ensure(spark, path, schema, partitionColumn);
         String condition = keys.stream().map(k -> "t.`" + k + "` = s.`" + k + "`").collect(Collectors.joining(" AND "));
         if (partitionColumn != null && partitionValues != null) {
             if (partitionValues.isEmpty()) {

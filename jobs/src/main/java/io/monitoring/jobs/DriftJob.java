@@ -212,8 +212,10 @@ public final class DriftJob implements Callable<Integer> {
             }
             BaselineWrite baselines = new BaselineWrite();
             if (!toBuild.isEmpty()) {
+                // collected back from the written Dataset: the rows with their types as read from the table
                 List<Row> built = baselines.add(buildReference(toBuild),
-                        BINS_SOURCE + " = '" + SIDE_REFERENCE + "' AND " + MODEL_ID + " IN (" + SqlLiterals.list(toBuild) + ")");
+                        BINS_SOURCE + " = '" + SIDE_REFERENCE + "' AND " + MODEL_ID + " IN (" + SqlLiterals.list(toBuild) + ")")
+                        .collectAsList();
                 stored.removeIf(r -> toBuild.contains((String) r.getAs(MODEL_ID)));
                 stored.addAll(built);
             }
@@ -344,12 +346,12 @@ public final class DriftJob implements Callable<Integer> {
             private Dataset<Row> rows;
             private final List<String> predicates = new ArrayList<>();
 
-            /** Adds rows and the predicate they replace; returns them as collected rows (their types as read back). */
-            List<Row> add(List<Row> built, String replaces) {
+            /** Adds rows and the predicate they replace; returns the rows' Dataset. */
+            Dataset<Row> add(List<Row> built, String replaces) {
                 Dataset<Row> part = spark.createDataFrame(built, DriftSchemas.DRIFT_BASELINES);
                 rows = rows == null ? part : rows.unionAll(part);
                 predicates.add("(" + replaces + ")");
-                return part.collectAsList();
+                return part;
             }
 
             void commit() {
