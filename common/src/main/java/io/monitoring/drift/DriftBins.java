@@ -3,6 +3,7 @@ package io.monitoring.drift;
 import static io.monitoring.drift.DriftColumns.*;
 
 import io.monitoring.config.MonitoringConfig;
+import io.monitoring.spark.columnar.ColumnarRows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -30,7 +31,7 @@ public final class DriftBins {
         List<ColumnSketch.Result> parts = new ArrayList<>();
         for (Dataset<Row> part : records.parts()) {
             RecordLayout layout = RecordLayout.of(part.schema());
-            parts.addAll(part.queryExecution().toRdd().toJavaRDD()
+            parts.addAll(ColumnarRows.of(part)
                     .mapPartitions(rows -> new PartitionSketches(layout, relativeError).sketch(rows))
                     .collect());
         }

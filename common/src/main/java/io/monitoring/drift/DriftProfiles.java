@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 
+import io.monitoring.spark.columnar.ColumnarRows;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public final class DriftProfiles {
         JavaRDD<Row> cells = null;
         for (Dataset<Row> part : records.parts()) {
             RecordLayout layout = RecordLayout.of(part.schema());
-            JavaRDD<Row> partCells = part.queryExecution().toRdd().toJavaRDD()
+            JavaRDD<Row> partCells = ColumnarRows.of(part)
                     .mapPartitions(rows -> new PartitionProfile(layout, byColumn, caps).profile(rows));
             cells = cells == null ? partCells : cells.union(partCells);
         }

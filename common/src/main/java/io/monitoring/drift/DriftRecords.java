@@ -45,12 +45,17 @@ public record DriftRecords(Dataset<Row> predictions, Dataset<Row> actuals) {
         return new DriftRecords(predictions.where(condition), actuals == null ? null : actuals.where(condition));
     }
 
-    public DriftRecords persist(StorageLevel level) {
-        return new DriftRecords(predictions.persist(level), actuals == null ? null : actuals.persist(level));
+    /**
+     * The actuals part persisted, for several passes over the same records: it is a join, computed
+     * once. The predictions stay a scan, which each pass reads from its column batches in place
+     * ({@link io.monitoring.spark.columnar.ColumnarRows}); caching them would turn every feature
+     * map into a row first, and cost more than reading the Parquet again.
+     */
+    public DriftRecords persistActuals(StorageLevel level) {
+        return new DriftRecords(predictions, actuals == null ? null : actuals.persist(level));
     }
 
     public void unpersist() {
-        predictions.unpersist();
         if (actuals != null) {
             actuals.unpersist();
         }
