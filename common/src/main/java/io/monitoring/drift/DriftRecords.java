@@ -46,16 +46,18 @@ public record DriftRecords(Dataset<Row> predictions, Dataset<Row> actuals) {
     }
 
     /**
-     * The actuals part persisted, for several passes over the same records: it is a join, computed
-     * once. The predictions stay a scan, which each pass reads from its column batches in place
-     * ({@link io.monitoring.spark.columnar.ColumnarRows}); caching them would turn every feature
-     * map into a row first, and cost more than reading the Parquet again.
+     * Both parts persisted, for several passes over the same records. The predictions are cached
+     * too, though a scan's passes could read its column batches in place
+     * ({@link io.monitoring.spark.columnar.ColumnarRows}): a reference is a filter that keeps few
+     * of the rows its scan decodes (60,000 training records of the 540,000 rows read, in the 1M
+     * bench), and the cache decodes them once, where reading in place decodes them every pass.
      */
-    public DriftRecords persistActuals(StorageLevel level) {
-        return new DriftRecords(predictions, actuals == null ? null : actuals.persist(level));
+    public DriftRecords persist(StorageLevel level) {
+        return new DriftRecords(predictions.persist(level), actuals == null ? null : actuals.persist(level));
     }
 
     public void unpersist() {
+        predictions.unpersist();
         if (actuals != null) {
             actuals.unpersist();
         }

@@ -317,7 +317,7 @@ public final class DriftJob implements Callable<Integer> {
             DriftRecords reference = records(inferences().where(filter)
                     .withColumn(SIDE, lit(SIDE_REFERENCE))
                     .withColumn(MODEL_VERSION, lit(null).cast("string")), null)
-                    .persistActuals(StorageLevel.MEMORY_AND_DISK());
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 List<Row> bins = DriftBins.compute(reference, settings);
                 List<String> keys = config.segments().keys();
