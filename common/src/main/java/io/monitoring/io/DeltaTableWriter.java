@@ -93,8 +93,8 @@ public final class DeltaTableWriter {
         for (int attempt = 1; ; attempt++) {
             try {
                 return write.get();
-            } catch (io.delta.exceptions.DeltaConcurrentModificationException e) {
-                if (attempt >= CONFLICT_ATTEMPTS) {
+            } catch (Exception e) { // AnalysisException is a checked exception Scala throws undeclared
+                if (!isConflict(e) || attempt >= CONFLICT_ATTEMPTS) {
                     throw e;
                 }
                 org.apache.logging.log4j.LogManager.getLogger(DeltaTableWriter.class)
@@ -107,6 +107,17 @@ public final class DeltaTableWriter {
                 }
             }
         }
+    }
+
+    /**
+     * A write that lost a race: another writer's commit came first, or the table another run was
+     * creating at that moment was not yet visible to this write (seen once in CI as
+     * DELTA_TABLE_NOT_FOUND from one of two ingest runs started at once on an empty root). Both
+     * clear up when the write reads the log again.
+     */
+    private static boolean isConflict(Exception e) {
+        return e instanceof io.delta.exceptions.DeltaConcurrentModificationException
+                || e instanceof org.apache.spark.SparkThrowable t && "DELTA_TABLE_NOT_FOUND".equals(t.getErrorClass());
     }
 
     /** Replaces every row matching {@code predicate} with {@code rows}, atomically (one commit). */
