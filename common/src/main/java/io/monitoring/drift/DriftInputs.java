@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 
@@ -20,28 +19,12 @@ import org.apache.spark.sql.expressions.Window;
 
 /**
  * Inference rows to what the drift aggregations need besides the records ({@link DriftRecords}):
- * the latest actual per inference, the segment value counts and the kept values per key. Pure
- * Dataset functions, no I/O.
+ * the segment value counts and the kept values per key. Pure Dataset functions, no I/O.
  */
 public final class DriftInputs {
     private static final String SLICE = "slice";
 
     private DriftInputs() {}
-
-    /**
-     * The latest actual of each inference (by actual_time): (model_id, inference_id, actual_kind,
-     * actual_label, actual_value, actual_date), actual_date being the latest actual's. Keeping only
-     * those with actual_date on or after a day gives the same rows as taking the latest of the
-     * actuals from that day on: the latest of all is among those exactly when any is.
-     */
-    public static Dataset<Row> latestActuals(Dataset<Row> actuals) {
-        return actuals.groupBy(col(Columns.MODEL_ID), col(Columns.INFERENCE_ID))
-                .agg(max_by(struct(col(Columns.ACTUAL_KIND), col(Columns.ACTUAL_LABEL), col(Columns.ACTUAL_VALUE), col(Columns.ACTUAL_DATE)),
-                        col(Columns.ACTUAL_TIME)).as("a"))
-                .select(col(Columns.MODEL_ID), col(Columns.INFERENCE_ID), col("a." + Columns.ACTUAL_KIND).as(ACTUAL_KIND),
-                        col("a." + Columns.ACTUAL_LABEL).as(ACTUAL_LABEL), col("a." + Columns.ACTUAL_VALUE).as(ACTUAL_VALUE),
-                        col("a." + Columns.ACTUAL_DATE).as(Columns.ACTUAL_DATE));
-    }
 
     /**
      * How many records of each model and side have each segment value: (model_id, side, slice_key,

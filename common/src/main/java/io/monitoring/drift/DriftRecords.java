@@ -4,6 +4,7 @@ import static io.monitoring.drift.DriftColumns.*;
 import static org.apache.spark.sql.functions.col;
 
 import io.monitoring.model.Columns;
+import io.monitoring.quality.QualityColumns;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -14,28 +15,30 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * What the drift bins and profiles read of one set of inferences, in two parts: {@code predictions}
  * (side, model_id, model_version, tags, the feature maps and the prediction of every inference) and
- * {@code actuals} (side, model_id, model_version, tags and the latest actual's kind, label and value
- * of each inference that has one; null when there is no actuals table). The actuals come from a
- * join of the inferences' narrow key columns with the latest actuals, so the wide feature rows are
- * read where they lie and never shuffled. An inference without an actual adds nothing to the
- * {@code __actual__} column, so the inner join loses nothing.
+ * {@code actuals} (side, model_id, model_version, tags and the actual's kind, label and value of
+ * each inference that has one; null when there is no actuals table). The actuals are the labelled
+ * rows of {@code labeled_inferences} for the same inferences: narrow rows read apart from the wide
+ * feature rows, so neither is shuffled. An inference without an actual adds nothing to the
+ * {@code __actual__} column.
  */
 public record DriftRecords(Dataset<Row> predictions, Dataset<Row> actuals) {
     private static final List<String> RECORD = List.of(SIDE, MODEL_ID, MODEL_VERSION, Columns.TAGS);
 
-    /** {@code inferences} must have a {@code side} column; {@code latestActuals}: {@link DriftInputs#latestActuals}, or null. */
-    public static DriftRecords of(Dataset<Row> inferences, Dataset<Row> latestActuals) {
+    /**
+     * @param inferences inference rows with a {@code side} column
+     * @param labeled rows of {@code labeled_inferences} (or of the same join) for the same
+     *     inferences, with the same {@code side} and {@code model_version}; only those with
+     *     {@code has_actual} count; null: no actuals
+     */
+    public static DriftRecords of(Dataset<Row> inferences, Dataset<Row> labeled) {
         List<String> predictionColumns = new ArrayList<>(RECORD);
         predictionColumns.addAll(List.of(Columns.NUMERIC_FEATURES, Columns.CATEGORICAL_FEATURES, Columns.EMBEDDING_FEATURES,
                 Columns.PREDICTION_KIND, Columns.PREDICTION_LABEL, Columns.PREDICTION_VALUE, Columns.PREDICTION_SCORE));
         Dataset<Row> actuals = null;
-        if (latestActuals != null) {
+        if (labeled != null) {
             List<String> actualColumns = new ArrayList<>(RECORD);
             actualColumns.addAll(List.of(ACTUAL_KIND, ACTUAL_LABEL, ACTUAL_VALUE));
-            actuals = inferences.select(columns(List.of(SIDE, MODEL_ID, MODEL_VERSION, Columns.TAGS, Columns.INFERENCE_ID)))
-                    .join(latestActuals, scala.collection.JavaConverters.asScalaBuffer(
-                            List.of(Columns.MODEL_ID, Columns.INFERENCE_ID)).toSeq(), "inner")
-                    .select(columns(actualColumns));
+            actuals = labeled.where(col(QualityColumns.HAS_ACTUAL)).select(columns(actualColumns));
         }
         return new DriftRecords(inferences.select(columns(predictionColumns)), actuals);
     }

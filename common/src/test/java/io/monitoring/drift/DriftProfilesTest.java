@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.monitoring.model.Schemas;
+import io.monitoring.quality.QualityColumns;
 import io.monitoring.testing.Inferences;
 import io.monitoring.testing.SharedSpark;
 import java.time.Instant;
@@ -113,6 +114,10 @@ class DriftProfilesTest {
                 new org.apache.spark.sql.types.StructType().add(MODEL_ID, "string").add("inference_id", "string")
                         .add(ACTUAL_KIND, "string").add(ACTUAL_LABEL, "string").add(ACTUAL_VALUE, "double"));
         Dataset<Row> rows = spark.createDataFrame(inferenceRows, Schemas.INFERENCE).withColumn(SIDE, lit(SIDE_CURRENT));
+        // as labeled_inferences: every inference, the actual's columns null on those without one
+        Dataset<Row> labeled = rows.drop(ACTUAL_KIND, ACTUAL_LABEL, ACTUAL_VALUE).join(latestActuals,
+                        scala.collection.JavaConverters.asScalaBuffer(List.of(MODEL_ID, "inference_id")).toSeq(), "left")
+                .withColumn(QualityColumns.HAS_ACTUAL, col(ACTUAL_KIND).isNotNull());
         List<BinSpec> bins = binSpecs(spark, List.of(
                 RowFactory.create("m", "x", NUMERIC, List.of(1.0, 2.0), List.of(1.0), null, 0.0, 3.0),
                 RowFactory.create("m", PREDICTION, CATEGORICAL, null, null, List.of("yes", "no"), null, null),
@@ -121,7 +126,7 @@ class DriftProfilesTest {
                 RowFactory.create("r", PREDICTION, NUMERIC, List.of(2.0), List.of(2.0), null, 0.0, 2.0),
                 RowFactory.create("r", ACTUAL, NUMERIC, List.of(), List.of(), null, null, null)));
 
-        Map<String, Map<Integer, double[]>> actual = cells(DriftProfiles.profile(DriftRecords.of(rows, latestActuals), bins,
+        Map<String, Map<Integer, double[]>> actual = cells(DriftProfiles.profile(DriftRecords.of(rows, labeled), bins,
                 new SliceCaps(List.of(), List.of(), OTHER)).collectAsList());
 
         double nan = Double.NaN;

@@ -24,6 +24,7 @@ import io.monitoring.jobs.cli.JobLauncher;
 import io.monitoring.jobs.cli.WindowOptions;
 import io.monitoring.model.Columns;
 import io.monitoring.model.TableNames;
+import io.monitoring.quality.QualityTables;
 import io.monitoring.spark.CachedParts;
 import io.monitoring.spark.SparkSessionFactory;
 import io.monitoring.spark.SqlLiterals;
@@ -31,6 +32,7 @@ import io.monitoring.stats.TimeWindow;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +52,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Drift: reads the {@code inferences} Delta table (and the latest {@code actuals} per inference)
- * for each window and the window before it, and writes {@code drift_metrics}: one row per window,
+ * Drift: reads the {@code inferences} Delta table (and the actual of each inference, as
+ * {@code labeled_inferences} holds it: {@link LabeledActuals}) for each window and the window before it, and writes {@code drift_metrics}: one row per window,
  * model_id, model_version, slice (whole model and each capped segment value), column (every
  * feature, {@code __prediction__}, {@code __prediction_score__}, {@code __actual__}) and baseline
  * ({@code previous_window}; {@code reference} for models with a reference set). A model's bins
@@ -63,6 +65,8 @@ import picocli.CommandLine.Option;
         description = "Compute drift_metrics for one window (--date) or every drift.window in --start/--end.")
 public final class DriftJob implements Callable<Integer> {
     public static final String NAME = "drift";
+    /** Run metric: 1 when the actuals were read from an up-to-date labeled_inferences table, 0 when joined in the run. */
+    static final String ACTUALS_FROM_LABELED_INFERENCES = "actuals_from_labeled_inferences";
 
     @Mixin
     ConfigOptions configOptions;
@@ -107,8 +111,10 @@ public final class DriftJob implements Callable<Integer> {
             long read = 0;
             long written = 0;
             List<TimeWindow> windows = windows(range, config.drift().window());
+            LabeledActuals actuals = LabeledActuals.open(spark, config);
             for (TimeWindow window : windows) {
-                WindowResult r = new DriftWindow(spark, config, window, runId, rebuildBaselines && window == windows.get(0)).run();
+                WindowResult r = new DriftWindow(spark, config, actuals, window, runId, rebuildBaselines && window == windows.get(0))
+                        .compute();
                 read += r.recordsRead();
                 written += r.rows();
                 metrics.merge("drifted", r.drifted(), Long::sum);
@@ -116,8 +122,9 @@ public final class DriftJob implements Callable<Integer> {
                 metrics.merge("reference_models_built", r.referenceModelsBuilt(), Long::sum);
             }
             metrics.put("windows", (long) windows.size());
+            metrics.put(ACTUALS_FROM_LABELED_INFERENCES, actuals.readsTable() ? 1L : 0L);
             return new PipelineRun(runId, NAME, "succeeded", started, Instant.now(), range.start(), range.end(),
-                    List.of(TableNames.INFERENCES, TableNames.ACTUALS),
+                    List.of(TableNames.INFERENCES, TableNames.ACTUALS, QualityTables.LABELED_INFERENCES),
                     List.of(DriftSchemas.DRIFT_METRICS_TABLE, DriftSchemas.DRIFT_BASELINES_TABLE), read, written, 0, metrics, null);
         });
     }
@@ -143,47 +150,37 @@ public final class DriftJob implements Callable<Integer> {
         private final SparkSession spark;
         private final MonitoringConfig config;
         private final MonitoringConfig.Drift settings;
+        private final LabeledActuals actuals;
         private final TimeWindow window;
         private final String runId;
         private final boolean rebuild;
         private final Instant computedAt = Instant.now();
         private final String baselinesPath;
-        /** The latest actual of every inference, kept while a reference is built and the window read in the same run. */
-        private Dataset<Row> allLatestActuals;
 
-        DriftWindow(SparkSession spark, MonitoringConfig config, TimeWindow window, String runId, boolean rebuild) {
+        DriftWindow(SparkSession spark, MonitoringConfig config, LabeledActuals actuals, TimeWindow window, String runId,
+                boolean rebuild) {
             this.spark = spark;
             this.config = config;
             this.settings = config.drift();
+            this.actuals = actuals;
             this.window = window;
             this.runId = runId;
             this.rebuild = rebuild;
             this.baselinesPath = config.paths().table(DriftSchemas.DRIFT_BASELINES_TABLE);
         }
 
-        WindowResult run() {
-            try {
-                return compute();
-            } finally {
-                if (allLatestActuals != null) {
-                    allLatestActuals.unpersist();
-                }
-            }
-        }
-
-        private WindowResult compute() {
+        WindowResult compute() {
             String metricsPath = config.paths().table(DriftSchemas.DRIFT_METRICS_TABLE);
             if (!DeltaTableWriter.exists(spark, config.paths().table(TableNames.INFERENCES))) {
                 replaceWindow(metricsPath, List.of());
                 return new WindowResult(0, 0, 0, 0, 0);
             }
             TimeWindow prev = window.previous();
-            Dataset<Row> windowInferences = inferences()
-                    .where(datesOf(Columns.EVENT_DATE, prev.start(), window.end()))
-                    .where(col(Columns.EVENT_TIME).geq(lit(ts(prev.start()))).and(col(Columns.EVENT_TIME).lt(lit(ts(window.end())))))
-                    .where(not(col(Columns.ENVIRONMENT).isin(settings.referenceEnvironments().toArray())))
-                    .withColumn(SIDE, when(col(Columns.EVENT_TIME).geq(lit(ts(window.start()))), lit(SIDE_CURRENT))
-                            .otherwise(lit(SIDE_PREVIOUS)));
+            Column inWindows = datesOf(Columns.EVENT_DATE, prev.start(), window.end())
+                    .and(col(Columns.EVENT_TIME).geq(lit(ts(prev.start()))).and(col(Columns.EVENT_TIME).lt(lit(ts(window.end())))))
+                    .and(not(col(Columns.ENVIRONMENT).isin(settings.referenceEnvironments().toArray())));
+            Column side = when(col(Columns.EVENT_TIME).geq(lit(ts(window.start()))), lit(SIDE_CURRENT)).otherwise(lit(SIDE_PREVIOUS));
+            Dataset<Row> windowInferences = inferences().where(inWindows).withColumn(SIDE, side);
 
             List<String> keys = config.segments().keys();
             Map<String, Long> currentCounts = new TreeMap<>();
@@ -219,7 +216,8 @@ public final class DriftJob implements Callable<Integer> {
                 stored.removeIf(r -> toBuild.contains((String) r.getAs(MODEL_ID)));
                 stored.addAll(built);
             }
-            DriftRecords windowRecords = records(windowInferences, prev.start());
+            DriftRecords windowRecords = DriftRecords.of(windowInferences,
+                    labeled(actuals.of(inWindows, day(prev.start()), day(window.end().minusNanos(1))), side, false));
             Set<String> withReference = stored.stream().filter(r -> !NO_REFERENCE.equals(r.getAs(COLUMN_NAME)))
                     .map(r -> (String) r.getAs(MODEL_ID)).collect(Collectors.toCollection(TreeSet::new));
 
@@ -255,31 +253,13 @@ public final class DriftJob implements Callable<Integer> {
             return spark.read().format("delta").load(config.paths().table(TableNames.INFERENCES));
         }
 
-        /**
-         * The records of {@code inferences} with the latest actual of each; actuals before {@code since}
-         * cannot belong to these inferences (null: any).
-         */
-        private DriftRecords records(Dataset<Row> inferences, Instant since) {
-            return DriftRecords.of(inferences, latestActuals(since));
-        }
-
-        /**
-         * The latest actual of each inference among the actuals from {@code since}'s day on (null:
-         * all), or null without an actuals table. Taken from {@link #allLatestActuals} when a
-         * reference was built in this run: the same rows ({@link DriftInputs#latestActuals}) without
-         * reading and aggregating the actuals again.
-         */
-        private Dataset<Row> latestActuals(Instant since) {
-            String path = config.paths().table(TableNames.ACTUALS);
-            if (!DeltaTableWriter.exists(spark, path)) {
+        /** Labelled rows with the side column the inferences have and, for a reference, no model version; null stays null. */
+        private static Dataset<Row> labeled(Dataset<Row> rows, Column side, boolean withoutVersion) {
+            if (rows == null) {
                 return null;
             }
-            Column fromDay = since == null ? lit(true)
-                    : col(Columns.ACTUAL_DATE).geq(lit(Date.valueOf(since.atZone(ZoneOffset.UTC).toLocalDate())));
-            if (allLatestActuals != null) {
-                return allLatestActuals.where(fromDay);
-            }
-            return DriftInputs.latestActuals(spark.read().format("delta").load(path).where(fromDay));
+            Dataset<Row> sided = rows.withColumn(SIDE, side);
+            return withoutVersion ? sided.withColumn(MODEL_VERSION, lit(null).cast("string")) : sided;
         }
 
         private List<Row> storedReference(Set<String> models) {
@@ -310,13 +290,10 @@ public final class DriftJob implements Callable<Integer> {
                             .and(col(Columns.EVENT_TIME).geq(lit(ts(w.start())))).and(col(Columns.EVENT_TIME).lt(lit(ts(w.end())))));
                 }
             }
-            Dataset<Row> latest = latestActuals(null);
-            if (latest != null && allLatestActuals == null) {
-                allLatestActuals = latest.persist(StorageLevel.MEMORY_AND_DISK());
-            }
-            DriftRecords reference = records(inferences().where(filter)
-                    .withColumn(SIDE, lit(SIDE_REFERENCE))
-                    .withColumn(MODEL_VERSION, lit(null).cast("string")), null)
+            DriftRecords reference = DriftRecords.of(inferences().where(filter)
+                            .withColumn(SIDE, lit(SIDE_REFERENCE))
+                            .withColumn(MODEL_VERSION, lit(null).cast("string")),
+                    labeled(actuals.of(filter, null, null), lit(SIDE_REFERENCE), true))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 List<Row> bins = DriftBins.compute(reference, settings);
@@ -375,6 +352,10 @@ public final class DriftJob implements Callable<Integer> {
     private static Column datesOf(String dateColumn, Instant start, Instant end) {
         return col(dateColumn).geq(lit(Date.valueOf(start.atZone(ZoneOffset.UTC).toLocalDate())))
                 .and(col(dateColumn).leq(lit(Date.valueOf(end.minusNanos(1).atZone(ZoneOffset.UTC).toLocalDate()))));
+    }
+
+    private static LocalDate day(Instant t) {
+        return t.atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     private static java.sql.Timestamp ts(Instant t) {
