@@ -53,10 +53,11 @@ import picocli.CommandLine.Option;
 
 /**
  * Drift: reads the {@code inferences} Delta table (and the actual of each inference, as
- * {@code labeled_inferences} holds it: {@link LabeledActuals}) for each window and the window before it, and writes {@code drift_metrics}: one row per window,
- * model_id, model_version, slice (whole model and each capped segment value), column (every
- * feature, {@code __prediction__}, {@code __prediction_score__}, {@code __actual__}) and baseline
- * ({@code previous_window}; {@code reference} for models with a reference set). A model's bins
+ * {@code labeled_inferences} holds it: {@link LabeledActuals}) for each window and the window
+ * before it, and writes {@code drift_metrics}: one row per window, model_id, model_version, slice
+ * (whole model and each capped segment value), column (every feature, {@code __prediction__},
+ * {@code __prediction_score__}, {@code __actual__}) and baseline ({@code previous_window};
+ * {@code reference} for models with a reference set). A model's bins
  * and reference histograms are computed once into {@code drift_baselines}. Per window: one
  * aggregation over the window's data for every model, feature and slice. Reruns replace the
  * windows' rows. Appends one {@code pipeline_runs} row.
