@@ -61,7 +61,7 @@ class DriftLabeledActualsTest {
         assertSameRows(joinedInRun, fromTable, "joined in the run / read from labeled_inferences");
         assertTrue(fromTable.stream().anyMatch(r -> r.contains("|" + ACTUAL + "|")), "the window has __actual__ rows");
 
-        // corrections of a third of the day's actuals: later, with other labels and values
+        // corrections of about a third of the actuals: a second later, with other labels and values
         String actualsPath = config.paths().table(TableNames.ACTUALS);
         Dataset<Row> actuals = spark.read().format("delta").load(actualsPath);
         Dataset<Row> corrections = actuals.where(expr("abs(hash(" + Columns.INFERENCE_ID + ")) % 3 = 0"))
