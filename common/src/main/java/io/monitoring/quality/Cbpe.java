@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.*;
 
 import io.monitoring.config.QualitySettings;
 import io.monitoring.spark.CachedParts;
+import io.monitoring.spark.Plans;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -30,7 +31,9 @@ import org.apache.spark.sql.Row;
 final class Cbpe {
     static final String TARGET_DAY = "target_day";
     private static final String BIN = "score_bin";
-    private static final String Q = "q";
+    private static final String SCORE_SUM = "score_sum";
+    /** The sum of the calibrated probabilities q of being right. */
+    private static final String Q_SUM = "sum_q";
 
     private Cbpe() {}
 
@@ -64,15 +67,23 @@ final class Cbpe {
      * estimated_macro_recall, estimated_macro_f1, cbpe_reference_labels) and per class:
      * (group_id, class_name, estimated_precision, estimated_recall, estimated_f1).
      *
-     * @param scored expanded rows with a predicted label and a score (labelled or not)
+     * @param scored evaluation rows with a predicted label and a score (labelled or not), one per
+     *     inference with the ids of its groups ({@link QualityRows#withGroups})
      * @param windowDates (window_date): at least the window dates of {@code scored}, any more are
-     *     ignored; small, and taken apart from the expanded rows because it is read by every
+     *     ignored; small, and taken apart from the scored rows because it is read by every
      *     reference aggregate and would otherwise be a scan of all of them each time
      * @param parts where the per-predicted-class sums and the per-class estimates are kept (each is read more than once)
      */
     static Estimates estimate(Dataset<Row> scored, Dataset<Row> windowDates, Dataset<Row> reference, QualitySettings.Cbpe cbpe,
             CachedParts parts) {
-        Dataset<Row> targets = scored.withColumn(TARGET_DAY, QualityRows.windowDate());
+        // counted per cell (rows in the same groups, day, model, predicted label and score bin), so
+        // the rows are read once, then the cells once per group; every window (an hour or the
+        // day) lies in its rows' event date, the day its reference calibrates
+        Dataset<Row> cells = Plans.detached(scored
+                .groupBy(col(QualityRows.GROUP_IDS), col(WINDOW_DATE).as(TARGET_DAY), col(MODEL_ID), col(PREDICTION_LABEL),
+                        bin(cbpe.calibrationBins()).as(BIN))
+                .agg(count(lit(1)).as("n"), sum(least(greatest(col(PREDICTION_SCORE), lit(0.0)), lit(1.0))).as(SCORE_SUM)));
+        Dataset<Row> targets = QualityRows.perGroup(cells, TARGET_DAY, MODEL_ID, PREDICTION_LABEL, BIN, "n", SCORE_SUM);
         Dataset<Row> targetDays = windowDates.select(col(WINDOW_DATE).as(TARGET_DAY)).distinct();
         Dataset<Row> ref = referenceByDay(reference, targetDays, cbpe);
 
@@ -85,20 +96,21 @@ final class Cbpe {
         Dataset<Row> routing = errors.withColumn("share", col("n_err").divide(sum(col("n_err")).over(
                 org.apache.spark.sql.expressions.Window.partitionBy(col(TARGET_DAY), col(MODEL_ID), col(PREDICTION_LABEL)))));
 
-        // both per (day, model[, bin]) of the reference: broadcast, so the expanded rows are not shuffled to meet them
-        Dataset<Row> calibrated = Joins.using(Joins.using(targets.withColumn(BIN, bin(cbpe.calibrationBins())), broadcast(size),
-                                List.of(TARGET_DAY, MODEL_ID), "inner"),
+        // both per (day, model[, bin]) of the reference: broadcast, so the cells are not shuffled to meet them;
+        // a row's q is its bin's share of right predictions, or its own score where the bin has too few rows
+        Dataset<Row> calibrated = Joins.using(Joins.using(targets, broadcast(size), List.of(TARGET_DAY, MODEL_ID), "inner"),
                         broadcast(calibration), List.of(TARGET_DAY, MODEL_ID, BIN), "left")
-                .withColumn(Q, when(coalesce(col("bin_n"), lit(0L)).geq(cbpe.minBinCount()), col("bin_correct").divide(col("bin_n")))
-                        .otherwise(least(greatest(col(PREDICTION_SCORE), lit(0.0)), lit(1.0))));
+                .withColumn(Q_SUM, when(coalesce(col("bin_n"), lit(0L)).geq(cbpe.minBinCount()),
+                                col("bin_correct").multiply(col("n")).divide(col("bin_n")))
+                        .otherwise(col(SCORE_SUM)));
         Dataset<Row> byPredicted = parts.keep(calibrated.groupBy(QualityRows.GROUP_ID, TARGET_DAY, MODEL_ID, PREDICTION_LABEL)
-                .agg(count(lit(1)).as("n"), sum(col(Q)).as("sum_q"), max(col(CBPE_REFERENCE_LABELS)).as(CBPE_REFERENCE_LABELS)));
+                .agg(sum(col("n")).as("n"), sum(col(Q_SUM)).as(Q_SUM), max(col(CBPE_REFERENCE_LABELS)).as(CBPE_REFERENCE_LABELS)));
 
         Dataset<Row> tp = byPredicted.select(col(QualityRows.GROUP_ID), col(PREDICTION_LABEL).as(CLASS_NAME),
-                col("sum_q").as("e_tp"), col("n").minus(col("sum_q")).as("e_fp"));
+                col(Q_SUM).as("e_tp"), col("n").minus(col(Q_SUM)).as("e_fp"));
         Dataset<Row> fn = Joins.using(byPredicted, routing, List.of(TARGET_DAY, MODEL_ID, PREDICTION_LABEL), "inner")
                 .groupBy(col(QualityRows.GROUP_ID), col(ACTUAL_LABEL).as(CLASS_NAME))
-                .agg(sum(col("n").minus(col("sum_q")).multiply(col("share"))).as("e_fn"));
+                .agg(sum(col("n").minus(col(Q_SUM)).multiply(col("share"))).as("e_fn"));
         Column eTp = coalesce(col("e_tp"), lit(0.0));
         Column eFp = coalesce(col("e_fp"), lit(0.0));
         Column eFn = coalesce(col("e_fn"), lit(0.0));
@@ -112,7 +124,7 @@ final class Cbpe {
                 avg(ESTIMATED_RECALL).as(ESTIMATED_MACRO_RECALL),
                 avg(ESTIMATED_F1).as(ESTIMATED_MACRO_F1));
         Dataset<Row> accuracy = byPredicted.groupBy(QualityRows.GROUP_ID).agg(
-                sum("sum_q").divide(sum("n")).as(ESTIMATED_ACCURACY), max(CBPE_REFERENCE_LABELS).as(CBPE_REFERENCE_LABELS));
+                sum(Q_SUM).divide(sum("n")).as(ESTIMATED_ACCURACY), max(CBPE_REFERENCE_LABELS).as(CBPE_REFERENCE_LABELS));
         return new Estimates(Joins.using(accuracy, macro, List.of(QualityRows.GROUP_ID), "left"), perClass);
     }
 

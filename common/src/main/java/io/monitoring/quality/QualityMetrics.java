@@ -13,6 +13,7 @@ import io.monitoring.spark.Plans;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -23,10 +24,17 @@ import org.apache.spark.sql.expressions.Window;
 /**
  * Labelled inferences to {@code model_quality} rows. Every metric family is an aggregation of the
  * evaluation rows ({@link QualityRows}) by one group key, so all windows, slices and models of a
- * run are computed together: one aggregation for counts, coverage, lag, accuracy, regression and
- * ranking sums; one for the confusion counts (from which every per-class, macro and weighted value
- * follows); one for per-class detection counts; one sort of distinct scores for ROC/PR AUC and log
- * loss; and the CBPE estimate. Pure functions, no I/O.
+ * run are computed together: one aggregation for counts, coverage, accuracy, regression and ranking
+ * sums; one for the confusion counts (from which every per-class, macro and weighted value
+ * follows); one for per-class detection counts; the CBPE estimate; and, per group, the variance of
+ * the actual values, the label-lag percentiles and one sort of distinct scores for ROC/PR AUC and
+ * log loss.
+ *
+ * <p>An inference is counted in eight groups at the bench's settings (hour and day, the whole model
+ * and three segment keys). The counts and sums are taken first per cell, the inferences that share
+ * all their groups, and then summed over each group's cells, so each inference is read once; only
+ * what does not add up from cells (variance, percentiles, score curves) reads an inference once per
+ * group. Pure functions, no I/O.
  */
 public final class QualityMetrics {
     private static final int PERCENTILE_ACCURACY = 10_000;
@@ -52,22 +60,21 @@ public final class QualityMetrics {
     private QualityMetrics() {}
 
     /**
-     * Copies of the evaluation rows per cached partition that {@link #cachePartitions} aims at: at
-     * the 1M bench's row width about 125 MB of columnar cache. A partition's block is built (and,
-     * when it does not fit in memory, unrolled) whole on the heap, so its size must not grow with
-     * the input: at 10M records and 8 partitions the blocks were 0.6-1.5 GB each, and two tasks
-     * unrolling them at once ran a 3 GB heap out of memory.
+     * Evaluation rows per cached partition that {@link #cachePartitions} aims at: at the 1M bench's
+     * row width about 125 MB of columnar cache. A partition's block is built (and, when it does not
+     * fit in memory, unrolled) whole on the heap, so its size must not grow with the input: at 10M
+     * records and 8 partitions the blocks were 0.6-1.5 GB each, and two tasks unrolling them at once
+     * ran a 3 GB heap out of memory.
      */
-    static final long COPIES_PER_CACHED_PARTITION = 1_000_000L;
+    static final long ROWS_PER_CACHED_PARTITION = 500_000L;
 
     /**
      * How many partitions the evaluation rows of {@code labeledRows} labelled inferences are spread
      * over: at least {@code minimum} (the shuffle partitions), and enough that each holds about
-     * {@link #COPIES_PER_CACHED_PARTITION} copies (one per granularity window and slice).
+     * {@link #ROWS_PER_CACHED_PARTITION} rows.
      */
-    public static int cachePartitions(long labeledRows, Params p, int minimum) {
-        long copies = labeledRows * p.quality().granularities().size() * (1L + p.segments().keys().size());
-        long needed = (copies + COPIES_PER_CACHED_PARTITION - 1) / COPIES_PER_CACHED_PARTITION;
+    public static int cachePartitions(long labeledRows, int minimum) {
+        long needed = (labeledRows + ROWS_PER_CACHED_PARTITION - 1) / ROWS_PER_CACHED_PARTITION;
         return (int) Math.max(minimum, Math.min(needed, 100_000L));
     }
 
@@ -84,14 +91,16 @@ public final class QualityMetrics {
     public static Dataset<Row> evaluationRows(Dataset<Row> labeled, Params p, int partitions) {
         Dataset<Row> production = labeled.where(col(ENVIRONMENT).isin(p.quality().environments().toArray()));
         Dataset<Row> prepared = QualityRows.prepare(production, p.quality().rankingK());
-        // a dozen aggregations read these rows: spread them evenly over the partitions
-        // before they are copied per window and slice (a day's scan may have as few splits as
-        // there are cores, of unequal size, and each split's copies would be one cached block);
-        // sorted by kind and label, so most cached batches hold one kind, labelled or not, and the
-        // metric families that read one kind skip the others' batches (QualityRows.classifiedRows)
+        // a dozen aggregations read these rows: spread them evenly over the partitions (a day's
+        // scan may have as few splits as there are cores, of unequal size, and each split would be
+        // one cached block); sorted by kind and label, so most cached batches hold one kind,
+        // labelled or not, and the metric families that read one kind skip the others' batches
+        // (QualityRows.classifiedRows)
         Dataset<Row> spread = prepared.repartition(partitions, col(MODEL_ID), col(EVENT_TIME))
                 .sortWithinPartitions(col(PREDICTION_KIND), col(HAS_ACTUAL));
-        return QualityRows.expand(spread, p.quality().granularities(), p.segments());
+        // the caps from the key columns of the input itself: a narrow scan, not a second sort
+        Dataset<Row> caps = QualityRows.sliceCaps(production, p.quality().granularities(), p.segments());
+        return QualityRows.withGroups(spread, caps, p.quality().granularities(), p.segments());
     }
 
     /**
@@ -103,13 +112,17 @@ public final class QualityMetrics {
     public static Dataset<Row> fromRows(Dataset<Row> evaluationRows, Dataset<Row> reference, Params p, CachedParts parts) {
         QualitySettings q = p.quality();
         // a dozen aggregates of these rows are joined back together: see Plans for why they are detached
-        Dataset<Row> rows = Plans.detached(evaluationRows);
-        Dataset<Row> main = mainAggregates(rows, q.rankingK(), q.granularities());
+        Dataset<Row> main = mainAggregates(evaluationRows, q.rankingK(), q.granularities(), p.segments());
 
-        // each subset is filtered on the cached rows themselves (then detached), so its scan skips batches
-        Dataset<Row> cls = Plans.detached(evaluationRows.where(QualityRows.classifiedRows()));
-        Dataset<Row> confusion = parts.keep(cls.groupBy(col(GROUP_ID), col(ACTUAL_LABEL).as(ACTUAL_CLASS), col(PREDICTION_LABEL).as(PREDICTED_CLASS))
+        // each subset is filtered on the cached rows themselves (then detached), so its scan skips
+        // batches and decodes only the columns it reads
+        Dataset<Row> classified = evaluationRows.where(QualityRows.classifiedRows());
+        // counted per cell (rows in the same groups), then the cells' counts summed per group
+        Dataset<Row> confusionCells = Plans.detached(classified
+                .groupBy(col(QualityRows.GROUP_IDS), col(ACTUAL_LABEL).as(ACTUAL_CLASS), col(PREDICTION_LABEL).as(PREDICTED_CLASS))
                 .agg(count(lit(1)).as(COUNT)));
+        Dataset<Row> confusion = parts.keep(QualityRows.perGroup(confusionCells, ACTUAL_CLASS, PREDICTED_CLASS, COUNT)
+                .groupBy(GROUP_ID, ACTUAL_CLASS, PREDICTED_CLASS).agg(sum(COUNT).as(COUNT)));
         Dataset<Row> confusionLists = confusion.groupBy(GROUP_ID).agg(
                 array_sort(collect_list(struct(col(ACTUAL_CLASS), col(PREDICTED_CLASS), col(COUNT)))).as(CONFUSION_MATRIX));
         Dataset<Row> clsCounts = confusion.select(col(GROUP_ID), col(ACTUAL_CLASS).as(CLASS_NAME), col(COUNT).as(SUPPORT),
@@ -117,14 +130,17 @@ public final class QualityMetrics {
                 .unionByName(confusion.select(col(GROUP_ID), col(PREDICTED_CLASS).as(CLASS_NAME), lit(0L).as(SUPPORT),
                         col(COUNT).as(PREDICTED), lit(0L).as(TRUE_POSITIVES)))
                 .groupBy(GROUP_ID, CLASS_NAME).agg(sum(SUPPORT).as(SUPPORT), sum(PREDICTED).as(PREDICTED), sum(TRUE_POSITIVES).as(TRUE_POSITIVES));
-        Dataset<Row> detCounts = Plans.detached(evaluationRows.where(QualityRows.detectionRows()))
-                .select(col(GROUP_ID), col(QualityRows.PRED_SET), col(QualityRows.ACT_SET),
-                        explode(array_union(col(QualityRows.PRED_SET), col(QualityRows.ACT_SET))).as(CLASS_NAME))
+        Dataset<Row> detCells = Plans.detached(evaluationRows.where(QualityRows.detectionRows())
+                .groupBy(QualityRows.GROUP_IDS, QualityRows.PRED_SET, QualityRows.ACT_SET).agg(count(lit(1)).as(COUNT)));
+        Dataset<Row> detCounts = QualityRows.perGroup(detCells, QualityRows.PRED_SET, QualityRows.ACT_SET, COUNT)
+                .withColumn(CLASS_NAME, explode(array_union(col(QualityRows.PRED_SET), col(QualityRows.ACT_SET))))
                 .groupBy(GROUP_ID, CLASS_NAME).agg(
-                        sum(when(array_contains(col(QualityRows.ACT_SET), col(CLASS_NAME)), 1L).otherwise(0L)).as(SUPPORT),
-                        sum(when(array_contains(col(QualityRows.PRED_SET), col(CLASS_NAME)), 1L).otherwise(0L)).as(PREDICTED),
+                        sum(when(array_contains(col(QualityRows.ACT_SET), col(CLASS_NAME)), col(COUNT)).otherwise(0L)).as(SUPPORT),
+                        sum(when(array_contains(col(QualityRows.PRED_SET), col(CLASS_NAME)), col(COUNT)).otherwise(0L)).as(PREDICTED),
                         sum(when(array_contains(col(QualityRows.ACT_SET), col(CLASS_NAME))
-                                .and(array_contains(col(QualityRows.PRED_SET), col(CLASS_NAME))), 1L).otherwise(0L)).as(TRUE_POSITIVES));
+                                .and(array_contains(col(QualityRows.PRED_SET), col(CLASS_NAME))), col(COUNT)).otherwise(0L)).as(TRUE_POSITIVES));
+        // the score curves need each row's probabilities: per group
+        Dataset<Row> cls = Plans.detached(QualityRows.perGroup(classified, PREDICTION_LABEL, PREDICTION_SCORE, PREDICTION_CLASS_SCORES, ACTUAL_LABEL));
 
         Dataset<Row> groupClasses = clsCounts.groupBy(GROUP_ID).agg(collect_list(CLASS_NAME).as("classes"));
         Dataset<Row> points = parts.keep(ScoreCurves.points(ScoreCurves.classProbabilities(cls, groupClasses)));
@@ -137,7 +153,7 @@ public final class QualityMetrics {
         Dataset<Row> groups = parts.keep(withUniqueGroupIds(main));
         Dataset<Row> estimateGroups = null;
         if (q.cbpe().enabled() && reference != null) {
-            Cbpe.Estimates estimates = Cbpe.estimate(Plans.detached(evaluationRows.where(QualityRows.scoredRows())), groups.select(WINDOW_DATE),
+            Cbpe.Estimates estimates = Cbpe.estimate(evaluationRows.where(QualityRows.scoredRows()), groups.select(WINDOW_DATE),
                     Plans.detached(reference), q.cbpe(), parts);
             classes = Joins.using(classes, estimates.perClass(), List.of(GROUP_ID, CLASS_NAME), "full_outer");
             estimateGroups = Plans.detached(estimates.perGroup());
@@ -149,7 +165,10 @@ public final class QualityMetrics {
         Dataset<Row> classAggregates = Plans.detached(classAggregates(classes));
 
         Dataset<Row> out = groups;
-        out = Joins.using(out, Plans.detached(labelLags(Plans.detached(evaluationRows.where(QualityRows.laggedRows())))), List.of(GROUP_ID), "left");
+        out = Joins.using(out, Plans.detached(labelLags(Plans.detached(QualityRows.perGroup(evaluationRows.where(QualityRows.laggedRows()),
+                LABEL_LAG_SECONDS)))), List.of(GROUP_ID), "left");
+        out = Joins.using(out, Plans.detached(actualVariances(Plans.detached(QualityRows.perGroup(
+                evaluationRows.where(QualityRows.regressionRows()), ACTUAL_VALUE)))), List.of(GROUP_ID), "left");
         out = Joins.using(out, classAggregates, List.of(GROUP_ID), "left");
         out = Joins.using(out, Plans.detached(confusionLists), List.of(GROUP_ID), "left");
         out = Joins.using(out, Plans.detached(areaMeans), List.of(GROUP_ID), "left");
@@ -189,42 +208,69 @@ public final class QualityMetrics {
      * buffer turns an aggregation into a sort once a task holds more than a few groups, and here
      * only the labelled rows' key and lag are sorted.
      */
+    /**
+     * (group_id, var_actual): the sample variance of the actual values of evaluated regression rows
+     * ({@link QualityRows#regressionRows}), R²'s denominator. Per group, not from
+     * {@link #mainAggregates}' cells: a variance does not follow from the cells' sums without
+     * losing precision to cancellation.
+     */
+    private static Dataset<Row> actualVariances(Dataset<Row> rows) {
+        return rows.groupBy(GROUP_ID).agg(var_samp(col(ACTUAL_VALUE)).as("var_actual"));
+    }
+
     private static Dataset<Row> labelLags(Dataset<Row> rows) {
         return rows.groupBy(GROUP_ID)
                 .agg(percentile_approx(col(LABEL_LAG_SECONDS), array(lit(0.5), lit(0.95)), lit(PERCENTILE_ACCURACY)).as("lag"));
     }
 
-    private static Dataset<Row> mainAggregates(Dataset<Row> rows, List<Integer> ks, List<String> granularities) {
+    /**
+     * The counts and sums of each group, in two steps: first per cell, the rows that share every
+     * group (same model, version, windows and capped slice values: a few per hour, model and
+     * segment combination), then the cells' values summed per group. So the rows are read once,
+     * not once per group they are counted in.
+     */
+    private static Dataset<Row> mainAggregates(Dataset<Row> rows, List<Integer> ks, List<String> granularities,
+            MonitoringConfig.Segments segments) {
         Column reg = col(QualityRows.IS_REG);
         Column err = col(QualityRows.ERR);
         Column nonZeroActual = reg.and(col(ACTUAL_VALUE).notEqual(0.0));
-        List<Column> aggs = new ArrayList<>(List.of(
-                count(lit(1)).as(NUM_INFERENCES),
-                countIf(col(HAS_ACTUAL)).as(NUM_LABELED),
-                max(KNOWN_KIND_CODE).as("any_kind_code"),
-                countIf(col(QualityRows.IS_CLS)).as("n_cls"),
-                countIf(col(QualityRows.CORRECT)).as("n_correct"),
-                countIf(reg).as("n_reg"),
-                sumIf(reg, abs(err)).as("sum_abs_err"),
-                sumIf(reg, err.multiply(err)).as("sum_sq_err"),
-                sumIf(reg, err).as("sum_err"),
-                countIf(nonZeroActual).as("n_ape"),
-                sumIf(nonZeroActual, abs(err.divide(col(ACTUAL_VALUE)))).as("sum_ape"),
-                var_samp(when(reg, col(ACTUAL_VALUE))).as("var_actual"),
-                countIf(col(QualityRows.IS_RANK)).as("n_rank"),
-                sum(col(QualityRows.RR)).as("sum_rr"),
-                countIf(col(QualityRows.IS_DET)).as("n_det")));
+        // per cell; a group's value is the sum of its cells'
+        Map<String, Column> sums = new LinkedHashMap<>();
+        sums.put(NUM_INFERENCES, count(lit(1)));
+        sums.put(NUM_LABELED, countIf(col(HAS_ACTUAL)));
+        sums.put("n_cls", countIf(col(QualityRows.IS_CLS)));
+        sums.put("n_correct", countIf(col(QualityRows.CORRECT)));
+        sums.put("n_reg", countIf(reg));
+        sums.put("sum_abs_err", sumIf(reg, abs(err)));
+        sums.put("sum_sq_err", sumIf(reg, err.multiply(err)));
+        sums.put("sum_err", sumIf(reg, err));
+        sums.put("n_ape", countIf(nonZeroActual));
+        sums.put("sum_ape", sumIf(nonZeroActual, abs(err.divide(col(ACTUAL_VALUE)))));
+        sums.put("n_rank", countIf(col(QualityRows.IS_RANK)));
+        sums.put("sum_rr", sum(col(QualityRows.RR)));
+        sums.put("n_det", countIf(col(QualityRows.IS_DET)));
         for (int k : ks) {
-            aggs.add(sum(col(QualityRows.ndcgCol(k))).as("sum_" + QualityRows.ndcgCol(k)));
-            aggs.add(sum(col(QualityRows.apCol(k))).as("sum_" + QualityRows.apCol(k)));
-            aggs.add(sum(col(QualityRows.precisionCol(k))).as("sum_" + QualityRows.precisionCol(k)));
-            aggs.add(sum(col(QualityRows.recallCol(k))).as("sum_" + QualityRows.recallCol(k)));
+            for (String term : List.of(QualityRows.ndcgCol(k), QualityRows.apCol(k), QualityRows.precisionCol(k), QualityRows.recallCol(k))) {
+                sums.put("sum_" + term, sum(col(term)));
+            }
         }
+        List<Column> cellAggs = new ArrayList<>();
+        List<Column> groupAggs = new ArrayList<>();
+        sums.forEach((name, agg) -> {
+            cellAggs.add(agg.as(name));
+            groupAggs.add(sum(col(name)).as(name));
+        });
+        cellAggs.add(max(KNOWN_KIND_CODE).as("any_kind_code"));
+        groupAggs.add(max(col("any_kind_code")).as("any_kind_code"));
+        Dataset<Row> cells = Plans.detached(rows.groupBy(QualityRows.cellColumns(granularities, segments).stream()
+                        .map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+                .agg(cellAggs.get(0), cellAggs.subList(1, cellAggs.size()).toArray(Column[]::new)));
         List<Column> keys = new ArrayList<>();
         keys.add(col(GROUP_ID));
         QualityRows.GROUP_COLUMNS.forEach(c -> keys.add(col(c)));
         // end and date follow from the start and granularity: set per group, not carried on every row
-        Dataset<Row> main = rows.groupBy(keys.toArray(Column[]::new)).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
+        Dataset<Row> main = QualityRows.copies(cells, granularities, segments).groupBy(keys.toArray(Column[]::new))
+                .agg(groupAggs.get(0), groupAggs.subList(1, groupAggs.size()).toArray(Column[]::new))
                 .withColumn(WINDOW_END, QualityRows.windowEnd(granularities))
                 .withColumn(WINDOW_DATE, QualityRows.windowDate());
         List<Column> cutoffs = new ArrayList<>();

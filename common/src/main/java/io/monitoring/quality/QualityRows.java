@@ -15,8 +15,9 @@ import org.apache.spark.sql.expressions.Window;
 
 /**
  * Labelled inferences to "evaluation rows": per-inference flags and terms of every metric family,
- * then one copy per (granularity window, slice) so that every metric is a plain group-by over
- * {@link #GROUP_ID}. Pure functions, no I/O.
+ * and the ids of the groups (granularity window and slice) each inference is counted in, so that
+ * every metric is a plain group-by over {@link #GROUP_ID} of the rows with their ids exploded.
+ * Pure functions, no I/O.
  */
 public final class QualityRows {
     /**
@@ -26,6 +27,10 @@ public final class QualityRows {
      */
     public static final String GROUP_ID = "group_id";
     public static final List<String> GROUP_COLUMNS = List.of(GRANULARITY, WINDOW_START, MODEL_ID, MODEL_VERSION, SLICE_KEY, SLICE_VALUE);
+    /** The {@link #GROUP_ID}s of the groups a row is counted in: see {@link #withGroups}. */
+    public static final String GROUP_IDS = "group_ids";
+    private static final String CAPPED_VALUE = "capped_value";
+    private static final String RAW_VALUE = "raw_value";
 
     // per-row flags and terms
     static final String IS_CLS = "is_classification";
@@ -80,6 +85,11 @@ public final class QualityRows {
         return col(PREDICTION_KIND).equalTo(PredictionKinds.DETECTION).and(col(HAS_ACTUAL)).and(col(IS_DET));
     }
 
+    /** Evaluated regression rows: labelled, with a predicted and an actual value. */
+    static Column regressionRows() {
+        return col(PREDICTION_KIND).equalTo(PredictionKinds.REGRESSION).and(col(IS_REG));
+    }
+
     /** Labelled rows with a label lag (every labelled row has one: the actual's time less the event time). */
     static Column laggedRows() {
         return col(HAS_ACTUAL).and(col(LABEL_LAG_SECONDS).isNotNull());
@@ -131,50 +141,140 @@ public final class QualityRows {
     }
 
     /**
-     * One copy of each row per granularity window (granularity, window_start) and per
-     * slice: the whole model (slice_key null) and each configured segment key the row has a value
-     * for. Per window, model and key only the {@code maxValuesPerKey} most frequent values stay; the
-     * others become {@code otherValue}.
+     * Per (granularity, window start, model, segment key, value): the value the row is counted
+     * under, itself or, beyond the {@code maxValuesPerKey} most frequent values of its window, model
+     * and key, {@code otherValue}. From the key columns (model, event time, tags) of the rows.
      */
-    public static Dataset<Row> expand(Dataset<Row> rows, List<String> granularities, MonitoringConfig.Segments segments) {
+    public static Dataset<Row> sliceCaps(Dataset<Row> rows, List<String> granularities, MonitoringConfig.Segments segments) {
         List<Column> windows = new ArrayList<>();
         for (String g : granularities) {
             windows.add(struct(lit(g).as(GRANULARITY), date_trunc(g, col(EVENT_TIME)).as(WINDOW_START)));
         }
         List<Column> slices = new ArrayList<>();
-        slices.add(struct(lit(null).cast("string").as(SLICE_KEY), lit(null).cast("string").as(SLICE_VALUE)));
         for (String key : segments.keys()) {
             slices.add(struct(lit(key).as(SLICE_KEY), element_at(col(TAGS), key).as(SLICE_VALUE)));
         }
-        Dataset<Row> exploded = rows
-                .withColumn("w", explode(array(windows.toArray(Column[]::new))))
-                .withColumn("s", explode(array(slices.toArray(Column[]::new))))
-                .withColumn(GRANULARITY, col("w." + GRANULARITY))
-                .withColumn(WINDOW_START, col("w." + WINDOW_START))
-                .withColumn(SLICE_KEY, col("s." + SLICE_KEY))
-                .withColumn(SLICE_VALUE, col("s." + SLICE_VALUE))
-                .drop("w", "s")
-                .where(col(SLICE_KEY).isNull().or(col(SLICE_VALUE).isNotNull()));
-
-        // the caps come from the key columns alone (Spark prunes the rest from that branch) and are
-        // small, so they are broadcast: the copies are made once and never shuffled
-        List<String> valueKey = List.of(GRANULARITY, WINDOW_START, MODEL_ID, SLICE_KEY, SLICE_VALUE);
-        Dataset<Row> capped = exploded.where(col(SLICE_KEY).isNotNull())
-                .groupBy(valueKey.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+        if (slices.isEmpty()) { // no keys, no caps: an empty result of the same schema
+            slices.add(struct(lit(null).cast("string").as(SLICE_KEY), lit(null).cast("string").as(SLICE_VALUE)));
+        }
+        Dataset<Row> values = rows.select(col(MODEL_ID), explode(array(windows.toArray(Column[]::new))).as("w"), col(TAGS))
+                .select(col(MODEL_ID), col("w"), explode(array(slices.toArray(Column[]::new))).as("s"))
+                .select(col("w." + GRANULARITY).as(GRANULARITY), col("w." + WINDOW_START).as(WINDOW_START), col(MODEL_ID),
+                        col("s." + SLICE_KEY).as(SLICE_KEY), col("s." + SLICE_VALUE).as(SLICE_VALUE))
+                .where(col(SLICE_VALUE).isNotNull());
+        return values.groupBy(GRANULARITY, WINDOW_START, MODEL_ID, SLICE_KEY, SLICE_VALUE)
                 .agg(count(lit(1)).as("value_count"))
                 .withColumn("value_rank", row_number().over(Window.partitionBy(col(GRANULARITY), col(WINDOW_START), col(MODEL_ID), col(SLICE_KEY))
                         .orderBy(col("value_count").desc(), col(SLICE_VALUE))))
-                .withColumn("capped_value", when(col("value_rank").leq(segments.maxValuesPerKey()), col(SLICE_VALUE))
+                .withColumn(CAPPED_VALUE, when(col("value_rank").leq(segments.maxValuesPerKey()), col(SLICE_VALUE))
                         .otherwise(lit(segments.otherValue())))
                 .drop("value_count", "value_rank");
-        // a whole-model row (null slice key) matches no cap and keeps its null slice value
-        return Joins.using(exploded, broadcast(capped), valueKey, "left")
-                .withColumn(SLICE_VALUE, coalesce(col("capped_value"), col(SLICE_VALUE)))
-                .drop("capped_value")
-                // the windows are set: the event time (a distinct long per row, so stored uncompressed
-                // in every cached copy) and the tags are read by no metric
-                .drop(TAGS, EVENT_TIME)
-                .withColumn(GROUP_ID, groupId(GROUP_COLUMNS));
+    }
+
+    /**
+     * The groups each row is counted in, one per granularity window and slice (the whole model, a
+     * null slice key, and each configured segment key), as the {@link #GROUP_IDS} array: the same
+     * copies for every row, in {@link #copies} order, null where the row has no value for the
+     * copy's key. Beside it, each granularity's window start and each (granularity, key)'s capped
+     * value ({@code caps}: {@link #sliceCaps}), and the window date. One row per input row: the
+     * metric families that read only group ids explode the array ({@link #perGroup}), so the rows
+     * are kept once, not once per group. Drops the event time and tags, which no metric reads.
+     */
+    public static Dataset<Row> withGroups(Dataset<Row> rows, Dataset<Row> caps, List<String> granularities,
+            MonitoringConfig.Segments segments) {
+        Dataset<Row> out = rows.withColumn(WINDOW_DATE, to_date(col(EVENT_TIME)));
+        for (String g : granularities) {
+            out = out.withColumn(windowStartOf(g), date_trunc(g, col(EVENT_TIME)));
+        }
+        for (String g : granularities) {
+            for (int k = 0; k < segments.keys().size(); k++) {
+                String key = segments.keys().get(k);
+                // small (values per window, model and key): broadcast, so the rows are not shuffled to meet them
+                Dataset<Row> capsOfKey = caps.where(col(GRANULARITY).equalTo(g).and(col(SLICE_KEY).equalTo(key)))
+                        .select(col(WINDOW_START).as(windowStartOf(g)), col(MODEL_ID), col(SLICE_VALUE).as(RAW_VALUE),
+                                col(CAPPED_VALUE).as(sliceValueOf(g, k)));
+                out = Joins.using(out.withColumn(RAW_VALUE, element_at(col(TAGS), key)), broadcast(capsOfKey),
+                        List.of(windowStartOf(g), MODEL_ID, RAW_VALUE), "left").drop(RAW_VALUE);
+            }
+        }
+        List<Column> ids = new ArrayList<>();
+        for (Copy c : copiesOf(granularities, segments)) {
+            Column id = groupId(List.of(lit(c.granularity()), col(windowStartOf(c.granularity())), col(MODEL_ID), col(MODEL_VERSION),
+                    c.key(), c.value()));
+            ids.add(c.keyIndex() < 0 ? id : when(c.value().isNotNull(), id));
+        }
+        return out.withColumn(GROUP_IDS, array(ids.toArray(Column[]::new))).drop(TAGS, EVENT_TIME);
+    }
+
+    /**
+     * One row per row of {@link #withGroups} and group it is counted in, with that group's columns
+     * ({@link #GROUP_COLUMNS} but the model's, and {@link #GROUP_ID}) in place of the per-granularity
+     * and per-key ones.
+     */
+    public static Dataset<Row> copies(Dataset<Row> rows, List<String> granularities, MonitoringConfig.Segments segments) {
+        List<Copy> copies = copiesOf(granularities, segments);
+        List<Column> structs = new ArrayList<>();
+        for (int i = 0; i < copies.size(); i++) {
+            Copy c = copies.get(i);
+            structs.add(struct(lit(c.granularity()).as(GRANULARITY), col(windowStartOf(c.granularity())).as(WINDOW_START),
+                    c.key().as(SLICE_KEY), c.value().as(SLICE_VALUE), element_at(col(GROUP_IDS), i + 1).as(GROUP_ID)));
+        }
+        List<String> perCopy = new ArrayList<>(cellColumns(granularities, segments));
+        perCopy.removeAll(List.of(MODEL_ID, MODEL_VERSION));
+        Dataset<Row> exploded = rows.withColumn("copy", explode(array(structs.toArray(Column[]::new))))
+                .where(col("copy." + GROUP_ID).isNotNull());
+        for (String field : List.of(GRANULARITY, WINDOW_START, SLICE_KEY, SLICE_VALUE, GROUP_ID)) {
+            exploded = exploded.withColumn(field, col("copy." + field));
+        }
+        return exploded.drop("copy").drop(perCopy.toArray(String[]::new));
+    }
+
+    /**
+     * The columns of {@link #withGroups} rows that {@link #copies} reads: rows equal in all of them
+     * are counted in the same groups (a cell).
+     */
+    static List<String> cellColumns(List<String> granularities, MonitoringConfig.Segments segments) {
+        List<String> columns = new ArrayList<>(List.of(GROUP_IDS, MODEL_ID, MODEL_VERSION));
+        for (String g : granularities) {
+            columns.add(windowStartOf(g));
+            for (int k = 0; k < segments.keys().size(); k++) {
+                columns.add(sliceValueOf(g, k));
+            }
+        }
+        return columns;
+    }
+
+    /** {@code columns} of {@link #withGroups} rows, once per group each row is counted in, with its {@link #GROUP_ID}. */
+    static Dataset<Row> perGroup(Dataset<Row> rows, String... columns) {
+        List<Column> selected = new ArrayList<>();
+        selected.add(explode(col(GROUP_IDS)).as(GROUP_ID));
+        for (String c : columns) {
+            selected.add(col(c));
+        }
+        return rows.select(selected.toArray(Column[]::new)).where(col(GROUP_ID).isNotNull());
+    }
+
+    /** A (granularity window, slice) every row has a copy for; {@code keyIndex} -1 for the whole model. */
+    private record Copy(String granularity, int keyIndex, Column key, Column value) {}
+
+    private static List<Copy> copiesOf(List<String> granularities, MonitoringConfig.Segments segments) {
+        List<Copy> copies = new ArrayList<>();
+        Column nullString = lit(null).cast("string");
+        for (String g : granularities) {
+            copies.add(new Copy(g, -1, nullString, nullString));
+            for (int k = 0; k < segments.keys().size(); k++) {
+                copies.add(new Copy(g, k, lit(segments.keys().get(k)), col(sliceValueOf(g, k))));
+            }
+        }
+        return copies;
+    }
+
+    private static String windowStartOf(String granularity) {
+        return WINDOW_START + "_" + granularity;
+    }
+
+    private static String sliceValueOf(String granularity, int keyIndex) {
+        return SLICE_VALUE + "_" + granularity + "_" + keyIndex;
     }
 
     /** The end of a row's or group's window: its start plus one of its granularity (one of {@code granularities}). */
@@ -196,12 +296,11 @@ public final class QualityRows {
      * The 64-bit xxHash of the columns and of which of them are null: Spark's hash skips a null
      * value, so without the null mask (x, null) and (null, x) would share an id.
      */
-    static Column groupId(List<String> columns) {
-        List<Column> hashed = new ArrayList<>();
+    static Column groupId(List<Column> columns) {
+        List<Column> hashed = new ArrayList<>(columns);
         Column nullMask = lit(0);
         for (int i = 0; i < columns.size(); i++) {
-            hashed.add(col(columns.get(i)));
-            nullMask = nullMask.bitwiseOR(when(col(columns.get(i)).isNull(), lit(1 << i)).otherwise(lit(0)));
+            nullMask = nullMask.bitwiseOR(when(columns.get(i).isNull(), lit(1 << i)).otherwise(lit(0)));
         }
         hashed.add(nullMask);
         return xxhash64(hashed.toArray(Column[]::new));

@@ -47,7 +47,7 @@ class QualityGroupIdsTest {
         StructType keys = new StructType().add("a", DataTypes.StringType).add("b", DataTypes.StringType);
         List<Row> ids = SharedSpark.get().createDataFrame(List.of(RowFactory.create(null, null), RowFactory.create("x", null),
                         RowFactory.create(null, "x"), RowFactory.create("x", "x")), keys)
-                .select(QualityRows.groupId(List.of("a", "b")))
+                .select(QualityRows.groupId(List.of(org.apache.spark.sql.functions.col("a"), org.apache.spark.sql.functions.col("b"))))
                 .distinct().collectAsList();
         assertEquals(4, ids.size());
     }

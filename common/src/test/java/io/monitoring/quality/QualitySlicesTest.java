@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
@@ -55,8 +56,12 @@ class QualitySlicesTest {
             rows.classification(model, time, tags, "a", 0.9, null, rnd.nextBoolean() ? "a" : "b");
         }
 
-        List<Row> got = QualityRows.expand(QualityRows.prepare(rows.toDataset(SharedSpark.get()), List.of()),
-                        List.of("hour", "day"), new MonitoringConfig.Segments(KEYS, CAP, OTHER))
+        List<String> granularities = List.of("hour", "day");
+        MonitoringConfig.Segments segments = new MonitoringConfig.Segments(KEYS, CAP, OTHER);
+        Dataset<Row> prepared = QualityRows.prepare(rows.toDataset(SharedSpark.get()), List.of());
+        Dataset<Row> withGroups = QualityRows.withGroups(prepared, QualityRows.sliceCaps(prepared, granularities, segments), granularities, segments);
+        assertEquals(inferences.size(), withGroups.count(), "one row per inference");
+        List<Row> got = QualityRows.copies(withGroups, granularities, segments)
                 .groupBy(GRANULARITY, WINDOW_START, MODEL_ID, SLICE_KEY, SLICE_VALUE).count().collectAsList();
         Map<String, Long> actual = new TreeMap<>();
         for (Row r : got) {
@@ -64,6 +69,11 @@ class QualitySlicesTest {
                     String.valueOf((Object) r.getAs(SLICE_KEY)), String.valueOf((Object) r.getAs(SLICE_VALUE))), r.getLong(5));
         }
         assertEquals(expected(inferences), actual);
+        // the families that read only ids explode the same groups
+        Dataset<Row> copyIds = QualityRows.copies(withGroups, granularities, segments).groupBy(QualityRows.GROUP_ID).count();
+        Dataset<Row> explodedIds = QualityRows.perGroup(withGroups).groupBy(QualityRows.GROUP_ID).count();
+        assertEquals(actual.size(), copyIds.count());
+        assertEquals(0, copyIds.exceptAll(explodedIds).count() + explodedIds.exceptAll(copyIds).count());
         assertTrue(actual.keySet().stream().anyMatch(k -> k.endsWith("|" + OTHER)), "the cap was exercised");
     }
 

@@ -99,14 +99,12 @@ public final class QualityJob extends WindowedCommand {
         QualityMetrics.Params params = QualityMetrics.Params.of(config);
         Dataset<Row> labeled = all.where(DateSets.inPredicate(EVENT_DATE, days));
         // the cached copies' partitions grow with the days' rows (a Delta count: file statistics or a column-free scan)
-        int partitions = QualityMetrics.cachePartitions(labeled.count(), params,
-                Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")));
+        int partitions = QualityMetrics.cachePartitions(labeled.count(), Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")));
         Dataset<Row> rows = QualityMetrics.evaluationRows(labeled, params, partitions)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try (CachedParts parts = new CachedParts()) {
-            // one evaluation row per inference lies in the whole-model slice of the first granularity
-            long read = rows.where(org.apache.spark.sql.functions.col(SLICE_KEY).isNull()
-                    .and(org.apache.spark.sql.functions.col(GRANULARITY).equalTo(config.quality().granularities().get(0)))).count();
+            // one evaluation row per production inference
+            long read = rows.count();
             DeltaTableWriter.replaceWhere(spark, outPath, QualitySchemas.MODEL_QUALITY, QualityMetrics.fromRows(rows, reference, params, parts),
                     DateSets.inPredicate(WINDOW_DATE, days), WINDOW_DATE);
             long written = spark.read().format("delta").load(outPath).where(DateSets.inPredicate(WINDOW_DATE, days)).count();
