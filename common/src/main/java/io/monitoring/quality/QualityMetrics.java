@@ -98,8 +98,11 @@ public final class QualityMetrics {
         // (QualityRows.classifiedRows)
         Dataset<Row> spread = prepared.repartition(partitions, col(MODEL_ID), col(EVENT_TIME))
                 .sortWithinPartitions(col(PREDICTION_KIND), col(HAS_ACTUAL));
-        // the caps from the key columns of the input itself: a narrow scan, not a second sort
-        Dataset<Row> caps = QualityRows.sliceCaps(production, p.quality().granularities(), p.segments());
+        // the caps from the key columns of the input itself: a narrow scan, not a second sort;
+        // detached, so the joins of each granularity and key read the one result (each join's
+        // filter would otherwise be pushed into the caps' aggregation, and every join would scan
+        // and aggregate the input again)
+        Dataset<Row> caps = Plans.detached(QualityRows.sliceCaps(production, p.quality().granularities(), p.segments()));
         return QualityRows.withGroups(spread, caps, p.quality().granularities(), p.segments());
     }
 

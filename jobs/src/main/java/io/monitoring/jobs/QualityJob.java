@@ -98,7 +98,7 @@ public final class QualityJob extends WindowedCommand {
         }
         QualityMetrics.Params params = QualityMetrics.Params.of(config);
         Dataset<Row> labeled = all.where(DateSets.inPredicate(EVENT_DATE, days));
-        // the cached copies' partitions grow with the days' rows (a Delta count: file statistics or a column-free scan)
+        // the cached rows' partitions grow with the days' rows (a Delta count: file statistics or a column-free scan)
         int partitions = QualityMetrics.cachePartitions(labeled.count(), Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")));
         Dataset<Row> rows = QualityMetrics.evaluationRows(labeled, params, partitions)
                 .persist(StorageLevel.MEMORY_AND_DISK());
