@@ -60,11 +60,12 @@ public final class QualityMetrics {
     private QualityMetrics() {}
 
     /**
-     * Evaluation rows per cached partition that {@link #cachePartitions} aims at: at the 1M bench's
-     * row width about 125 MB of columnar cache. A partition's block is built (and, when it does not
-     * fit in memory, unrolled) whole on the heap, so its size must not grow with the input: at 10M
-     * records and 8 partitions the blocks were 0.6-1.5 GB each, and two tasks unrolling them at once
-     * ran a 3 GB heap out of memory.
+     * Evaluation rows per cached partition that {@link #cachePartitions} aims at. A partition's
+     * block is built (and, when it does not fit in memory, unrolled) whole on the heap, so its size
+     * must not grow with the input: at 10M records and 8 partitions the blocks were 0.6-1.5 GB each,
+     * and two tasks unrolling them at once ran a 3 GB heap out of memory. When each inference was
+     * cached once per group, blocks of a million copies were about 125 MB at the 1M bench's row
+     * width; a row now also carries the ids of all its groups, so a block holds half as many.
      */
     static final long ROWS_PER_CACHED_PARTITION = 500_000L;
 
