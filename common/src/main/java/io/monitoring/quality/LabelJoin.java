@@ -5,6 +5,7 @@ import static io.monitoring.quality.QualityColumns.*;
 import static org.apache.spark.sql.functions.*;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -24,6 +25,17 @@ public final class LabelJoin {
     private static final String LATEST = "latest";
 
     private LabelJoin() {}
+
+    /**
+     * A predicate (SQL) on {@code dateColumn} of one side of the join that keeps every row the rows
+     * of the other side dated {@code first..last} can meet: a date is its timestamp's UTC date and
+     * the two timestamps are at most the label window apart, so the window's days (rounded up) and
+     * one more on either side.
+     */
+    public static String reachableDates(String dateColumn, LocalDate first, LocalDate last, Duration labelWindow) {
+        long days = DateSets.ceilDays(labelWindow) + 1;
+        return DateSets.betweenPredicate(dateColumn, first.minusDays(days), last.plusDays(days));
+    }
 
     /** Inferences (Schemas.INFERENCE) and actuals (Schemas.ACTUAL) to rows of {@link QualitySchemas#LABELED_INFERENCE}. */
     public static Dataset<Row> labeledInferences(Dataset<Row> inferences, Dataset<Row> actuals, Duration labelWindow) {

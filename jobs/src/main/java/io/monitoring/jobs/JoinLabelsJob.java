@@ -103,10 +103,8 @@ public final class JoinLabelsJob extends WindowedCommand {
             dates.addAll(touched.get());
         }
 
-        long windowDays = DateSets.ceilDays(labelWindow);
         Dataset<Row> dayInferences = inferences.where(DateSets.inPredicate(EVENT_DATE, dates));
-        Dataset<Row> nearActuals = actuals.where(DateSets.betweenPredicate(ACTUAL_DATE,
-                dates.first().minusDays(windowDays + 1), dates.last().plusDays(windowDays + 1)));
+        Dataset<Row> nearActuals = actuals.where(LabelJoin.reachableDates(ACTUAL_DATE, dates.first(), dates.last(), labelWindow));
         Dataset<Row> labeled = LabelJoin.labeledInferences(dayInferences, nearActuals, labelWindow);
         DeltaTableWriter.replaceWhere(spark, outPath, QualitySchemas.LABELED_INFERENCE, labeled,
                 DateSets.inPredicate(EVENT_DATE, dates), EVENT_DATE);
@@ -156,9 +154,7 @@ public final class JoinLabelsJob extends WindowedCommand {
         if (!newActualDates.get().isEmpty()) {
             SortedSet<LocalDate> actualDates = new TreeSet<>();
             newActualDates.get().forEach(d -> actualDates.add(LocalDate.parse(d)));
-            long windowDays = DateSets.ceilDays(labelWindow);
-            Dataset<Row> candidates = inferences.where(DateSets.betweenPredicate(EVENT_DATE,
-                    actualDates.first().minusDays(windowDays + 1), actualDates.last().plusDays(windowDays + 1)));
+            Dataset<Row> candidates = inferences.where(LabelJoin.reachableDates(EVENT_DATE, actualDates.first(), actualDates.last(), labelWindow));
             LabelJoin.affectedEventDates(candidates, actuals.where(DateSets.inPredicate(ACTUAL_DATE, actualDates)), labelWindow)
                     .collectAsList().forEach(r -> out.add(r.getLocalDate(0)));
         }

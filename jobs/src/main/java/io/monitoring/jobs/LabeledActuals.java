@@ -9,7 +9,6 @@ import io.monitoring.io.DeltaChanges;
 import io.monitoring.io.DeltaTableWriter;
 import io.monitoring.io.PipelineRunHistory;
 import io.monitoring.model.TableNames;
-import io.monitoring.quality.DateSets;
 import io.monitoring.quality.LabelJoin;
 import io.monitoring.quality.QualityTables;
 import java.time.Duration;
@@ -72,8 +71,7 @@ final class LabeledActuals {
         Duration labelWindow = config.quality().labelWindow();
         Dataset<Row> actuals = read(TableNames.ACTUALS);
         if (firstDay != null && lastDay != null) {
-            long windowDays = DateSets.ceilDays(labelWindow);
-            actuals = actuals.where(DateSets.betweenPredicate(ACTUAL_DATE, firstDay.minusDays(windowDays + 1), lastDay.plusDays(windowDays + 1)));
+            actuals = actuals.where(LabelJoin.reachableDates(ACTUAL_DATE, firstDay, lastDay, labelWindow));
         }
         return LabelJoin.labeledInferences(read(TableNames.INFERENCES).where(filter), actuals, labelWindow).where(col(HAS_ACTUAL));
     }
