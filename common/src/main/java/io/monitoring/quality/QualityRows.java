@@ -154,14 +154,15 @@ public final class QualityRows {
         for (String key : segments.keys()) {
             slices.add(struct(lit(key).as(SLICE_KEY), element_at(col(TAGS), key).as(SLICE_VALUE)));
         }
-        if (slices.isEmpty()) { // no keys, no caps: an empty result of the same schema
+        boolean noKeys = slices.isEmpty();
+        if (noKeys) { // no keys, no caps: an empty result of the same schema, planned without a scan
             slices.add(struct(lit(null).cast("string").as(SLICE_KEY), lit(null).cast("string").as(SLICE_VALUE)));
         }
         Dataset<Row> values = rows.select(col(MODEL_ID), explode(array(windows.toArray(Column[]::new))).as("w"), col(TAGS))
                 .select(col(MODEL_ID), col("w"), explode(array(slices.toArray(Column[]::new))).as("s"))
                 .select(col("w." + GRANULARITY).as(GRANULARITY), col("w." + WINDOW_START).as(WINDOW_START), col(MODEL_ID),
                         col("s." + SLICE_KEY).as(SLICE_KEY), col("s." + SLICE_VALUE).as(SLICE_VALUE))
-                .where(col(SLICE_VALUE).isNotNull());
+                .where(noKeys ? lit(false) : col(SLICE_VALUE).isNotNull());
         return values.groupBy(GRANULARITY, WINDOW_START, MODEL_ID, SLICE_KEY, SLICE_VALUE)
                 .agg(count(lit(1)).as("value_count"))
                 .withColumn("value_rank", row_number().over(Window.partitionBy(col(GRANULARITY), col(WINDOW_START), col(MODEL_ID), col(SLICE_KEY))

@@ -1,6 +1,7 @@
 package io.monitoring.quality;
 
 import static io.monitoring.model.Columns.NUM_INFERENCES;
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.monitoring.testing.SharedSpark;
@@ -47,7 +48,7 @@ class QualityGroupIdsTest {
         StructType keys = new StructType().add("a", DataTypes.StringType).add("b", DataTypes.StringType);
         List<Row> ids = SharedSpark.get().createDataFrame(List.of(RowFactory.create(null, null), RowFactory.create("x", null),
                         RowFactory.create(null, "x"), RowFactory.create("x", "x")), keys)
-                .select(QualityRows.groupId(List.of(org.apache.spark.sql.functions.col("a"), org.apache.spark.sql.functions.col("b"))))
+                .select(QualityRows.groupId(List.of(col("a"), col("b"))))
                 .distinct().collectAsList();
         assertEquals(4, ids.size());
     }

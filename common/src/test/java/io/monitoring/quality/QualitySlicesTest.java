@@ -77,6 +77,23 @@ class QualitySlicesTest {
         assertTrue(actual.keySet().stream().anyMatch(k -> k.endsWith("|" + OTHER)), "the cap was exercised");
     }
 
+    @Test
+    void withoutSegmentKeysEachInferenceIsCountedOncePerWindow() {
+        LabeledRows rows = new LabeledRows();
+        for (int i = 0; i < 10; i++) {
+            rows.classification("m1", DAY.plusSeconds(i * 1800L), Map.of("region", "eu"), "a", 0.9, null, "a");
+        }
+        List<String> granularities = List.of("hour", "day");
+        MonitoringConfig.Segments segments = new MonitoringConfig.Segments(List.of(), CAP, OTHER);
+        Dataset<Row> prepared = QualityRows.prepare(rows.toDataset(SharedSpark.get()), List.of());
+        Dataset<Row> caps = QualityRows.sliceCaps(prepared, granularities, segments);
+        assertEquals(0, caps.count());
+        Dataset<Row> copies = QualityRows.copies(QualityRows.withGroups(prepared, caps, granularities, segments), granularities, segments);
+        assertEquals(20, copies.count(), "one hour and one day copy per inference");
+        assertEquals(0, copies.where(org.apache.spark.sql.functions.col(SLICE_KEY).isNotNull()).count());
+        assertEquals(6, copies.select(QualityRows.GROUP_ID).distinct().count(), "five hours and the day");
+    }
+
     /** (granularity|window start|model|slice key|slice value) to the number of inferences in it. */
     private static Map<String, Long> expected(List<Inference> inferences) {
         Map<String, Long> out = new TreeMap<>();
