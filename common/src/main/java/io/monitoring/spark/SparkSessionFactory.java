@@ -62,8 +62,9 @@ public final class SparkSessionFactory {
                 .config("spark.sql.objectHashAggregate.sortBased.fallbackThreshold", "16384")
                 .config("spark.sql.adaptive.enabled", "true")
                 // Spark 3.5 puts a per-task sort and top-1 before the shuffle of a "row_number() = 1"
-                // filter. Ingest's first-delivery-per-key is one: with duplicates rare that sort of
-                // every parsed row halved nothing and cost as much as the shuffle after it.
+                // filter. Ingest's first delivery per key is one when many keys repeat in a batch
+                // (FirstDeliveries): that sort of every parsed row halved little and cost as much as
+                // the shuffle after it.
                 .config("spark.sql.optimizer.windowGroupLimitThreshold", "-1")
                 // Delta's own defaults leave these off; the jobs rely on them.
                 .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
