@@ -7,21 +7,26 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Parsed-record rows into the rows of each ingest table, one row per key ({@link FirstDeliveries}:
- * each call runs one Spark job over the keys to find records delivered more than once).
+ * Parsed-record rows into the rows of each ingest table, one row per key. When the batch's
+ * {@link BatchCensus} found no key of that kind delivered twice the rows are taken as they are;
+ * otherwise {@link FirstDeliveries} keeps the first delivery of each key (one more Spark job).
  */
 public final class IngestTransforms {
     private IngestTransforms() {}
 
-    public static Dataset<Row> inferences(Dataset<Row> parsed) {
-        return FirstDeliveries.keep(parsed.where(col(INFERENCE).isNotNull()).select(INFERENCE + ".*"), MODEL_ID, INFERENCE_ID);
+    public static Dataset<Row> inferences(Dataset<Row> parsed, BatchCensus.Kind census) {
+        return firstDeliveries(parsed.where(col(INFERENCE).isNotNull()).select(INFERENCE + ".*"), census, MODEL_ID, INFERENCE_ID);
     }
 
-    public static Dataset<Row> actuals(Dataset<Row> parsed) {
-        return FirstDeliveries.keep(parsed.where(col(ACTUAL).isNotNull()).select(ACTUAL + ".*"), ACTUAL_ID);
+    public static Dataset<Row> actuals(Dataset<Row> parsed, BatchCensus.Kind census) {
+        return firstDeliveries(parsed.where(col(ACTUAL).isNotNull()).select(ACTUAL + ".*"), census, ACTUAL_ID);
     }
 
-    public static Dataset<Row> quarantine(Dataset<Row> parsed) {
-        return FirstDeliveries.keep(parsed.where(col(QUARANTINE).isNotNull()).select(QUARANTINE + ".*"), QUARANTINE_ID);
+    public static Dataset<Row> quarantine(Dataset<Row> parsed, BatchCensus.Kind census) {
+        return firstDeliveries(parsed.where(col(QUARANTINE).isNotNull()).select(QUARANTINE + ".*"), census, QUARANTINE_ID);
+    }
+
+    private static Dataset<Row> firstDeliveries(Dataset<Row> rows, BatchCensus.Kind census, String... keys) {
+        return census.repeatedKeys() == 0 ? rows : FirstDeliveries.keep(rows, keys);
     }
 }

@@ -1,11 +1,9 @@
 package io.monitoring.jobs;
 
 import static io.monitoring.model.Columns.*;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.count;
 
 import io.monitoring.config.MonitoringConfig;
+import io.monitoring.ingest.BatchCensus;
 import io.monitoring.ingest.IngestRules;
 import io.monitoring.ingest.IngestTransforms;
 import io.monitoring.ingest.LandingReader;
@@ -119,20 +117,14 @@ public final class IngestJob implements Callable<Integer> {
         IngestRules rules = IngestRules.of(asOf, config, System.getenv());
         Dataset<Row> parsed = LandingReader.read(spark, files, rules).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            // one pass for the counts and the partitions the merges may touch
-            Row counts = parsed.agg(count("*"), count(col(INFERENCE)), count(col(ACTUAL)), count(col(QUARANTINE)),
-                    collect_set(col(INFERENCE + "." + EVENT_DATE).cast("string")),
-                    collect_set(col(ACTUAL + "." + ACTUAL_DATE).cast("string"))).first();
-            long read = counts.getLong(0);
-            long quarantined = counts.getLong(3);
-
-            Dataset<Row> inferences = IngestTransforms.inferences(parsed);
-            Dataset<Row> actuals = IngestTransforms.actuals(parsed);
-            Dataset<Row> quarantine = IngestTransforms.quarantine(parsed);
+            BatchCensus census = BatchCensus.of(parsed);
+            Dataset<Row> inferences = IngestTransforms.inferences(parsed, census.inferences());
+            Dataset<Row> actuals = IngestTransforms.actuals(parsed, census.actuals());
+            Dataset<Row> quarantine = IngestTransforms.quarantine(parsed, census.quarantine());
             long newInferences = DeltaTableWriter.insertNew(spark, config.paths().table(TableNames.INFERENCES), Schemas.INFERENCE,
-                    inferences, List.of(MODEL_ID, INFERENCE_ID), EVENT_DATE, sortedStrings(counts.getList(4)));
+                    inferences, List.of(MODEL_ID, INFERENCE_ID), EVENT_DATE, census.inferences().dates());
             long newActuals = DeltaTableWriter.insertNew(spark, config.paths().table(TableNames.ACTUALS), Schemas.ACTUAL,
-                    actuals, List.of(ACTUAL_ID), ACTUAL_DATE, sortedStrings(counts.getList(5)));
+                    actuals, List.of(ACTUAL_ID), ACTUAL_DATE, census.actuals().dates());
             long newQuarantine = DeltaTableWriter.insertNew(spark, config.paths().table(TableNames.QUARANTINE),
                     Schemas.QUARANTINE_ROW, quarantine, List.of(QUARANTINE_ID), null, null);
 
@@ -142,23 +134,17 @@ public final class IngestJob implements Callable<Integer> {
             Map<String, Long> metrics = new TreeMap<>();
             metrics.put("files", (long) files.size());
             metrics.put("files_listed", (long) listed.size());
-            metrics.put("inference_records", counts.getLong(1));
-            metrics.put("actual_records", counts.getLong(2));
+            metrics.put("inference_records", census.inferences().records());
+            metrics.put("actual_records", census.actuals().records());
             metrics.put("inferences_inserted", newInferences);
             metrics.put("actuals_inserted", newActuals);
             metrics.put("quarantine_inserted", newQuarantine);
             return new PipelineRun(runId, NAME, "succeeded", started, Instant.now(), null, asOf,
                     List.of(config.paths().landingInferences(), config.paths().landingActuals()),
                     List.of(TableNames.INFERENCES, TableNames.ACTUALS, TableNames.QUARANTINE, TableNames.INGESTED_FILES),
-                    read, read - quarantined, quarantined, metrics, null);
+                    census.read(), census.read() - census.quarantine().records(), census.quarantine().records(), metrics, null);
         } finally {
             parsed.unpersist();
         }
-    }
-
-    private static List<String> sortedStrings(List<String> values) {
-        List<String> sorted = new ArrayList<>(values);
-        sorted.sort(String::compareTo);
-        return sorted;
     }
 }
