@@ -1,5 +1,6 @@
 package io.monitoring.ingest;
 
+import static io.monitoring.model.Columns.*;
 import static org.apache.spark.sql.functions.expr;
 
 import java.util.ArrayList;
@@ -27,21 +28,28 @@ public record BatchCensus(long read, Kind inferences, Kind actuals, Kind quarant
         static final Kind NONE = new Kind(0, 0, List.of());
     }
 
+    private static final String NOTHING = "CAST(NULL AS STRING)";
+
     /**
      * Each parsed row as entries: per kind it holds, one under its key and one under its date
      * (what GROUPING SETS would expand to; written out because the Dataset API of Spark 3.5 has no
      * grouping sets and a temporary view would, when dropped, drop the batch's cache with it).
      */
     private static final String ENTRIES = "explode(array("
-            + entries("'read'", "CAST(NULL AS STRING)", "CAST(NULL AS STRING)", "CAST(NULL AS STRING)", "true")
-            + ", " + entries("'inference'", "inference.model_id", "inference.inference_id", "CAST(inference.event_date AS STRING)", "inference IS NOT NULL")
-            + ", " + entries("'actual'", "actual.actual_id", "CAST(NULL AS STRING)", "CAST(actual.actual_date AS STRING)", "actual IS NOT NULL")
-            + ", " + entries("'quarantine'", "quarantine.quarantine_id", "CAST(NULL AS STRING)", "CAST(NULL AS STRING)", "quarantine IS NOT NULL")
+            + entries("'read'", NOTHING, NOTHING, NOTHING, "true")
+            + ", " + entries("'inference'", field(INFERENCE, MODEL_ID), field(INFERENCE, INFERENCE_ID),
+                    "CAST(" + field(INFERENCE, EVENT_DATE) + " AS STRING)", INFERENCE + " IS NOT NULL")
+            + ", " + entries("'actual'", field(ACTUAL, ACTUAL_ID), NOTHING,
+                    "CAST(" + field(ACTUAL, ACTUAL_DATE) + " AS STRING)", ACTUAL + " IS NOT NULL")
+            + ", " + entries("'quarantine'", field(QUARANTINE, QUARANTINE_ID), NOTHING, NOTHING, QUARANTINE + " IS NOT NULL")
             + ")) AS e";
 
+    private static String field(String struct, String name) {
+        return struct + "." + name;
+    }
+
     private static String entries(String kind, String k1, String k2, String date, String present) {
-        String nothing = "CAST(NULL AS STRING)";
-        return entry(present, kind, "false", k1, k2, nothing) + ", " + entry(present, kind, "true", nothing, nothing, date);
+        return entry(present, kind, "false", k1, k2, NOTHING) + ", " + entry(present, kind, "true", NOTHING, NOTHING, date);
     }
 
     private static String entry(String present, String kind, String byDate, String k1, String k2, String date) {

@@ -20,7 +20,8 @@ import org.apache.spark.sql.expressions.Window;
  *
  * <p>Repeats are rare (a file delivered again, a retried export), so the batch is not ranked as a
  * whole, which would shuffle and sort every row by key before the write shuffles them again by
- * date. One job counts the deliveries per key, moving only the keys; then:
+ * date. Given the number of repeated keys (counted with the batch's other figures, moving only
+ * the keys):
  * <ul>
  *   <li>no key repeats: the rows go on as they are;</li>
  *   <li>up to {@link #BROADCAST_KEYS} keys repeat: the keys are broadcast from the driver, the
@@ -37,21 +38,24 @@ public final class FirstDeliveries {
 
     private FirstDeliveries() {}
 
-    /** The first delivery of each key; runs one Spark job over the keys to find repeats. */
-    public static Dataset<Row> keep(Dataset<Row> rows, String... keys) {
-        return keep(rows, BROADCAST_KEYS, keys);
+    /**
+     * The first delivery of each key, given how many keys the batch repeats (from its
+     * {@link BatchCensus}): none, the rows as they are; up to {@link #BROADCAST_KEYS}, one Spark job
+     * collects those keys; more, every row is ranked.
+     */
+    public static Dataset<Row> keep(Dataset<Row> rows, long repeatedKeys, String... keys) {
+        return keep(rows, repeatedKeys, BROADCAST_KEYS, keys);
     }
 
-    static Dataset<Row> keep(Dataset<Row> rows, long broadcastKeys, String... keys) {
-        Dataset<Row> repeatedKeys = repeatedKeys(rows, keys);
-        List<Row> repeated = repeatedKeys.limit((int) Math.min(Integer.MAX_VALUE, broadcastKeys + 1)).collectAsList();
-        if (repeated.isEmpty()) {
+    static Dataset<Row> keep(Dataset<Row> rows, long repeatedKeys, long broadcastKeys, String... keys) {
+        if (repeatedKeys == 0) {
             return rows;
         }
-        if (repeated.size() > broadcastKeys) {
+        if (repeatedKeys > broadcastKeys) {
             return firstRanked(rows, keys);
         }
-        Dataset<Row> few = renamed(rows.sparkSession().createDataFrame(repeated, repeatedKeys.schema()));
+        Dataset<Row> repeated = repeatedKeys(rows, keys);
+        Dataset<Row> few = renamed(rows.sparkSession().createDataFrame(repeated.collectAsList(), repeated.schema()));
         Dataset<Row> once = rows.join(broadcast(few), matching(List.of(keys)), "left_anti");
         Dataset<Row> deliveries = rows.join(broadcast(few), matching(List.of(keys)), "left_semi");
         return once.unionByName(firstRanked(deliveries, keys));
@@ -59,7 +63,7 @@ public final class FirstDeliveries {
 
     /** The keys delivered more than once. */
     static Dataset<Row> repeatedKeys(Dataset<Row> rows, String... keys) {
-        return select(rows, List.of(keys)).groupBy(columns(List.of(keys))).count()
+        return rows.groupBy(columns(List.of(keys))).count()
                 .where(col("count").gt(1)).drop("count");
     }
 
@@ -86,11 +90,7 @@ public final class FirstDeliveries {
         return condition;
     }
 
-    private static Dataset<Row> select(Dataset<Row> rows, List<String> names) {
-        return rows.select(columns(names));
-    }
-
     private static Column[] columns(List<String> names) {
-        return names.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        return names.stream().map(name -> col(name)).toArray(Column[]::new);
     }
 }

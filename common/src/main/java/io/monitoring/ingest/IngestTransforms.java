@@ -7,9 +7,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Parsed-record rows into the rows of each ingest table, one row per key. When the batch's
- * {@link BatchCensus} found no key of that kind delivered twice the rows are taken as they are;
- * otherwise {@link FirstDeliveries} keeps the first delivery of each key (one more Spark job).
+ * Parsed-record rows into the rows of each ingest table, one row per key: {@link FirstDeliveries},
+ * told by the batch's {@link BatchCensus} how many keys of that kind were delivered twice.
  */
 public final class IngestTransforms {
     private IngestTransforms() {}
@@ -27,6 +26,6 @@ public final class IngestTransforms {
     }
 
     private static Dataset<Row> firstDeliveries(Dataset<Row> rows, BatchCensus.Kind census, String... keys) {
-        return census.repeatedKeys() == 0 ? rows : FirstDeliveries.keep(rows, keys);
+        return FirstDeliveries.keep(rows, census.repeatedKeys(), keys);
     }
 }

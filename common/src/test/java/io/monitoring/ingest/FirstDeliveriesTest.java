@@ -69,16 +69,22 @@ class FirstDeliveriesTest {
         return byKey;
     }
 
+    private static long repeatedKeys(Dataset<Row> rows) {
+        return FirstDeliveries.repeatedKeys(rows, MODEL_ID, INFERENCE_ID).count();
+    }
+
     @Test
     void fewRepeatsAreRankedApartFromTheOtherRows() {
-        Dataset<Row> kept = FirstDeliveries.keep(batch(), MODEL_ID, INFERENCE_ID);
+        long repeated = repeatedKeys(batch());
+        assertEquals(4, repeated, "thrice, lines, envelope, same");
+        Dataset<Row> kept = FirstDeliveries.keep(batch(), repeated, MODEL_ID, INFERENCE_ID);
         assertEquals(FIRST, deliveryPerKey(kept));
         assertEquals(List.of(ROWS.fieldNames()), List.of(kept.columns()), "the rows keep their columns");
     }
 
     @Test
     void manyRepeatsRankEveryRow() {
-        Dataset<Row> kept = FirstDeliveries.keep(batch(), 0, MODEL_ID, INFERENCE_ID);
+        Dataset<Row> kept = FirstDeliveries.keep(batch(), repeatedKeys(batch()), 0, MODEL_ID, INFERENCE_ID);
         assertEquals(FIRST, deliveryPerKey(kept));
         assertEquals(List.of(ROWS.fieldNames()), List.of(kept.columns()));
     }
@@ -86,7 +92,8 @@ class FirstDeliveriesTest {
     @Test
     void withoutRepeatsTheRowsGoOnUnchanged() {
         Dataset<Row> unique = batch().where("inference_id = 'once'");
-        Dataset<Row> kept = FirstDeliveries.keep(unique, MODEL_ID, INFERENCE_ID);
+        assertEquals(0, repeatedKeys(unique));
+        Dataset<Row> kept = FirstDeliveries.keep(unique, 0, MODEL_ID, INFERENCE_ID);
         assertSame(unique, kept, "no ranking, no join");
         assertEquals(Map.of("m1/once", "only", "m2/once", "other model, same id"), deliveryPerKey(kept));
     }
