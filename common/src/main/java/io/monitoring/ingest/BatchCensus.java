@@ -3,6 +3,7 @@ package io.monitoring.ingest;
 import static io.monitoring.model.Columns.*;
 import static org.apache.spark.sql.functions.expr;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,68 +17,114 @@ import org.apache.spark.sql.Row;
  * many of their keys were delivered more than once, and the dates they fall on (the partitions
  * their inserts may meet).
  *
- * <p>One pass, not one per question: each pass decodes the whole cached batch again. Each parsed
- * row becomes entries for each kind it holds (an inference may carry its actual inline) and for
- * "read", one keyed by the record's key and one by its date; one aggregation counts the entries
- * per key and per date, so only keys and dates are shuffled, and a second sums them per kind.
+ * <p>The pass reads only flat long columns the batch carries beside its rows ({@link #withKeys}),
+ * set when the batch is parsed: per kind, its key as a hash and its date as a day number, each
+ * tagged with what it is in its top bits. So the census decodes neither the cached rows' structs
+ * nor their string keys, and one hash aggregation over single longs counts every key and date of
+ * every kind at once. A hash repeats whenever its key does, so a batch with no repeated hash has
+ * no repeated key; two keys sharing a 61-bit hash (about one batch in five million at a million
+ * keys) only make {@link FirstDeliveries} rank rows it did not need to.
  */
 public record BatchCensus(long read, Kind inferences, Kind actuals, Kind quarantine) {
 
-    /** One kind of row in the batch. {@code dates}: its partition values, sorted (none for quarantine). */
+    /**
+     * One kind of row in the batch. {@code repeatedKeys}: how many key hashes it holds more than
+     * once (0 exactly when no key repeats); {@code dates}: its partition values, sorted (none for
+     * quarantine).
+     */
     public record Kind(long records, long repeatedKeys, List<String> dates) {
         static final Kind NONE = new Kind(0, 0, List.of());
     }
 
-    private static final String NOTHING = "CAST(NULL AS STRING)";
+    /** What an entry is, in its top {@link #TAG_BITS} bits. */
+    private enum Tag {
+        READ, INFERENCE_KEY, INFERENCE_DATE, ACTUAL_KEY, ACTUAL_DATE, QUARANTINE_KEY;
+
+        String column() {
+            return "_census_" + name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** {@code value} (a BIGINT expression) in the low bits, this tag in the top ones. */
+        String tagged(String value) {
+            return "(shiftleft(CAST(" + ordinal() + " AS BIGINT), " + VALUE_BITS + ") | ((" + value + ") & " + VALUE_MASK + "L))";
+        }
+    }
+
+    private static final int TAG_BITS = 3;
+    private static final int VALUE_BITS = Long.SIZE - TAG_BITS;
+    private static final long VALUE_MASK = (1L << VALUE_BITS) - 1;
 
     /**
-     * Each parsed row as entries: per kind it holds, one under its key and one under its date
-     * (what GROUPING SETS would expand to; written out because the Dataset API of Spark 3.5 has no
-     * grouping sets and a temporary view would, when dropped, drop the batch's cache with it).
+     * {@code parsed} (rows of {@link io.monitoring.model.Schemas#PARSED}) with the columns the
+     * census reads; persist this, not {@code parsed}, so the census reads them from the cache. A
+     * column is null where the row holds no row of its kind.
      */
-    private static final String ENTRIES = "explode(array("
-            + entries("'read'", NOTHING, NOTHING, NOTHING, "true")
-            + ", " + entries("'inference'", field(INFERENCE, MODEL_ID), field(INFERENCE, INFERENCE_ID),
-                    "CAST(" + field(INFERENCE, EVENT_DATE) + " AS STRING)", INFERENCE + " IS NOT NULL")
-            + ", " + entries("'actual'", field(ACTUAL, ACTUAL_ID), NOTHING,
-                    "CAST(" + field(ACTUAL, ACTUAL_DATE) + " AS STRING)", ACTUAL + " IS NOT NULL")
-            + ", " + entries("'quarantine'", field(QUARANTINE, QUARANTINE_ID), NOTHING, NOTHING, QUARANTINE + " IS NOT NULL")
-            + ")) AS e";
-
-    private static String field(String struct, String name) {
-        return struct + "." + name;
+    public static Dataset<Row> withKeys(Dataset<Row> parsed) {
+        return parsed.selectExpr("*",
+                present(INFERENCE, Tag.INFERENCE_KEY.tagged(hash(INFERENCE, MODEL_ID, INFERENCE_ID))) + " AS " + Tag.INFERENCE_KEY.column(),
+                present(INFERENCE, Tag.INFERENCE_DATE.tagged(day(INFERENCE, EVENT_DATE))) + " AS " + Tag.INFERENCE_DATE.column(),
+                present(ACTUAL, Tag.ACTUAL_KEY.tagged(hash(ACTUAL, ACTUAL_ID))) + " AS " + Tag.ACTUAL_KEY.column(),
+                present(ACTUAL, Tag.ACTUAL_DATE.tagged(day(ACTUAL, ACTUAL_DATE))) + " AS " + Tag.ACTUAL_DATE.column(),
+                present(QUARANTINE, Tag.QUARANTINE_KEY.tagged(hash(QUARANTINE, QUARANTINE_ID))) + " AS " + Tag.QUARANTINE_KEY.column());
     }
 
-    private static String entries(String kind, String k1, String k2, String date, String present) {
-        return entry(present, kind, "false", k1, k2, NOTHING) + ", " + entry(present, kind, "true", NOTHING, NOTHING, date);
+    private static String present(String struct, String value) {
+        return "IF(" + struct + " IS NULL, CAST(NULL AS BIGINT), " + value + ")";
     }
 
-    private static String entry(String present, String kind, String byDate, String k1, String k2, String date) {
-        return "IF(" + present + ", named_struct('kind', " + kind + ", 'by_date', " + byDate + ", 'k1', " + k1
-                + ", 'k2', " + k2 + ", 'd', " + date + "), NULL)";
+    private static String hash(String struct, String... fields) {
+        List<String> paths = new ArrayList<>();
+        for (String f : fields) {
+            paths.add(struct + "." + f);
+        }
+        return "xxhash64(" + String.join(", ", paths) + ")";
     }
 
-    /** Runs the census of {@code parsed} (rows of {@link io.monitoring.model.Schemas#PARSED}): one Spark job. */
-    public static BatchCensus of(Dataset<Row> parsed) {
-        Dataset<Row> counted = parsed.selectExpr(ENTRIES).where("e IS NOT NULL").select("e.*")
-                .groupBy("kind", "by_date", "k1", "k2", "d").count();
-        Dataset<Row> perKind = counted.groupBy("kind").agg(
-                expr("SUM(IF(by_date, count, 0))"),
-                expr("COUNT_IF(NOT by_date AND count > 1)"),
-                expr("COLLECT_SET(IF(by_date, d, NULL))"));
-        Map<String, Kind> kinds = new TreeMap<>();
-        long read = 0;
-        for (Row row : perKind.collectAsList()) {
-            String kind = row.getString(0);
-            if (kind.equals("read")) {
-                read = row.getLong(1);
-            } else {
-                List<String> dates = new ArrayList<>(row.getList(3));
-                dates.sort(String::compareTo);
-                kinds.put(kind, new Kind(row.getLong(1), row.getLong(2), List.copyOf(dates)));
+    private static String day(String struct, String dateField) {
+        return "CAST(unix_date(" + struct + "." + dateField + ") AS BIGINT)";
+    }
+
+    /** Runs the census of a batch made by {@link #withKeys}: one Spark job. */
+    public static BatchCensus of(Dataset<Row> batch) {
+        List<String> entries = new ArrayList<>();
+        entries.add(Tag.READ.tagged("0"));
+        for (Tag tag : Tag.values()) {
+            if (tag != Tag.READ) {
+                entries.add(tag.column());
             }
         }
-        return new BatchCensus(read, kinds.getOrDefault("inference", Kind.NONE),
-                kinds.getOrDefault("actual", Kind.NONE), kinds.getOrDefault("quarantine", Kind.NONE));
+        Dataset<Row> counted = batch.selectExpr("explode(array(" + String.join(", ", entries) + ")) AS e")
+                .where("e IS NOT NULL").groupBy("e").count();
+        // the value sign-extended back from its 61 bits (a day before 1970 is negative); only the
+        // days are collected, a few per batch
+        Dataset<Row> perTag = counted.selectExpr("shiftrightunsigned(e, " + VALUE_BITS + ") AS tag",
+                        "shiftright(shiftleft(e, " + TAG_BITS + "), " + TAG_BITS + ") AS value", "count")
+                .groupBy("tag").agg(expr("SUM(count)"), expr("COUNT_IF(count > 1)"),
+                        expr("COLLECT_LIST(IF(tag IN (" + Tag.INFERENCE_DATE.ordinal() + ", " + Tag.ACTUAL_DATE.ordinal() + "), value, NULL))"));
+        long read = 0;
+        Map<Tag, Row> byTag = new TreeMap<>();
+        for (Row row : perTag.collectAsList()) {
+            byTag.put(Tag.values()[(int) row.getLong(0)], row);
+        }
+        if (byTag.containsKey(Tag.READ)) {
+            read = byTag.get(Tag.READ).getLong(1);
+        }
+        return new BatchCensus(read, kind(byTag, Tag.INFERENCE_KEY, Tag.INFERENCE_DATE), kind(byTag, Tag.ACTUAL_KEY, Tag.ACTUAL_DATE),
+                kind(byTag, Tag.QUARANTINE_KEY, null));
+    }
+
+    private static Kind kind(Map<Tag, Row> byTag, Tag keys, Tag dates) {
+        Row keyRow = byTag.get(keys);
+        if (keyRow == null) {
+            return Kind.NONE;
+        }
+        List<String> days = new ArrayList<>();
+        if (dates != null && byTag.containsKey(dates)) {
+            for (Object day : byTag.get(dates).getList(3)) {
+                days.add(LocalDate.ofEpochDay((Long) day).toString());
+            }
+        }
+        days.sort(String::compareTo);
+        return new Kind(keyRow.getLong(1), keyRow.getLong(2), List.copyOf(days));
     }
 }

@@ -45,7 +45,7 @@ class BatchCensusTest {
     @Test
     void countsEachKindItsRepeatedKeysAndItsDates() {
         List<Row> rows = batch();
-        BatchCensus census = BatchCensus.of(spark.createDataFrame(rows, Schemas.PARSED));
+        BatchCensus census = BatchCensus.of(BatchCensus.withKeys(spark.createDataFrame(rows, Schemas.PARSED)));
 
         assertEquals(6, census.read(), "one per parsed row, an inference with its actual inline counted once");
         assertEquals(new BatchCensus.Kind(4, 1, List.of("2026-02-01", "2026-02-02", "2026-02-03")), census.inferences());
@@ -67,7 +67,7 @@ class BatchCensusTest {
 
     @Test
     void leavesTheBatchCached() {
-        org.apache.spark.sql.Dataset<Row> parsed = spark.createDataFrame(batch(), Schemas.PARSED).persist();
+        org.apache.spark.sql.Dataset<Row> parsed = BatchCensus.withKeys(spark.createDataFrame(batch(), Schemas.PARSED)).persist();
         try {
             BatchCensus.of(parsed);
             assertTrue(spark.sharedState().cacheManager().lookupCachedData(parsed).isDefined(),
@@ -78,8 +78,17 @@ class BatchCensusTest {
     }
 
     @Test
+    void aDayBefore1970KeepsItsSign() {
+        // the census packs a day number into 61 bits: a negative one must come back negative
+        org.apache.spark.sql.Dataset<Row> parsed = spark.createDataFrame(batch(), Schemas.PARSED)
+                .withColumn(INFERENCE, org.apache.spark.sql.functions.col(INFERENCE)
+                        .withField(EVENT_DATE, org.apache.spark.sql.functions.lit(java.time.LocalDate.of(1969, 12, 31))));
+        assertEquals(List.of("1969-12-31"), BatchCensus.of(BatchCensus.withKeys(parsed)).inferences().dates());
+    }
+
+    @Test
     void anEmptyBatchHasNothing() {
-        BatchCensus census = BatchCensus.of(spark.createDataFrame(List.of(), Schemas.PARSED));
+        BatchCensus census = BatchCensus.of(BatchCensus.withKeys(spark.createDataFrame(List.of(), Schemas.PARSED)));
         assertEquals(new BatchCensus(0, new BatchCensus.Kind(0, 0, List.of()), new BatchCensus.Kind(0, 0, List.of()),
                 new BatchCensus.Kind(0, 0, List.of())), census);
     }

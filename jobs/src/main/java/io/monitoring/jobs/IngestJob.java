@@ -115,7 +115,7 @@ public final class IngestJob implements Callable<Integer> {
         String ledger = config.paths().table(TableNames.INGESTED_FILES);
         List<LandingFile> files = allFiles ? listed : IngestedFiles.notYetIngested(spark, ledger, listed);
         IngestRules rules = IngestRules.of(asOf, config, System.getenv());
-        Dataset<Row> parsed = LandingReader.read(spark, files, rules).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> parsed = BatchCensus.withKeys(LandingReader.read(spark, files, rules)).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             BatchCensus census = BatchCensus.of(parsed);
             Dataset<Row> inferences = IngestTransforms.inferences(parsed, census.inferences());
@@ -125,8 +125,15 @@ public final class IngestJob implements Callable<Integer> {
                     inferences, List.of(MODEL_ID, INFERENCE_ID), EVENT_DATE, census.inferences().dates());
             long newActuals = DeltaTableWriter.insertNew(spark, config.paths().table(TableNames.ACTUALS), Schemas.ACTUAL,
                     actuals, List.of(ACTUAL_ID), ACTUAL_DATE, census.actuals().dates());
-            long newQuarantine = DeltaTableWriter.insertNew(spark, config.paths().table(TableNames.QUARANTINE),
-                    Schemas.QUARANTINE_ROW, quarantine, List.of(QUARANTINE_ID), null, null);
+            // most batches reject nothing: no MERGE, which would read the whole cached batch to find no rows
+            String quarantinePath = config.paths().table(TableNames.QUARANTINE);
+            long newQuarantine = 0;
+            if (census.quarantine().records() == 0) {
+                DeltaTableWriter.ensure(spark, quarantinePath, Schemas.QUARANTINE_ROW, null);
+            } else {
+                newQuarantine = DeltaTableWriter.insertNew(spark, quarantinePath, Schemas.QUARANTINE_ROW, quarantine,
+                        List.of(QUARANTINE_ID), null, null);
+            }
 
             // after the tables: a crash before this line only makes the next run read these files again
             IngestedFiles.record(spark, ledger, files, runId, Instant.now());
