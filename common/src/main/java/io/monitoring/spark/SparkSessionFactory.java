@@ -1,6 +1,7 @@
 package io.monitoring.spark;
 
 import io.monitoring.config.MonitoringConfig;
+import io.monitoring.spark.columnar.CompressingCachedBatchSerializer;
 import java.io.File;
 import java.util.Map;
 import org.apache.spark.SparkConf;
@@ -71,7 +72,9 @@ public final class SparkSessionFactory {
                 .config("spark.databricks.delta.merge.repartitionBeforeWrite.enabled", "true")
                 // Bin size of the optimized writes of the partitioned tables (DeltaTableWriter.ensure):
                 // 128 MiB, not Delta's 512, so a day of a million inferences spans several tasks.
-                .config("spark.databricks.delta.optimizeWrite.binSize", "128");
+                .config("spark.databricks.delta.optimizeWrite.binSize", "128")
+                // cached batches with their nested columns compressed (ingest's parsed batch is mostly maps)
+                .config("spark.sql.cache.serializer", CompressingCachedBatchSerializer.class.getName());
         for (Map.Entry<String, String> e : settings.conf().entrySet()) {
             builder.config(e.getKey(), e.getValue());
         }
