@@ -42,33 +42,31 @@ public class CompressingCachedBatchSerializer extends DefaultCachedBatchSerializ
     @Override
     public RDD<CachedBatch> convertInternalRowToCachedBatch(RDD<InternalRow> input, Seq<Attribute> schema,
             StorageLevel storageLevel, SQLConf conf) {
-        boolean[] complex = complexColumns(schema);
-        return super.convertInternalRowToCachedBatch(input, schema, storageLevel, conf).toJavaRDD()
-                .map(batch -> transform(batch, complex, true)).rdd();
+        return transformed(super.convertInternalRowToCachedBatch(input, schema, storageLevel, conf), complexColumns(schema), true);
     }
 
     @Override
     public RDD<CachedBatch> convertColumnarBatchToCachedBatch(RDD<ColumnarBatch> input, Seq<Attribute> schema,
             StorageLevel storageLevel, SQLConf conf) {
-        boolean[] complex = complexColumns(schema);
-        return super.convertColumnarBatchToCachedBatch(input, schema, storageLevel, conf).toJavaRDD()
-                .map(batch -> transform(batch, complex, true)).rdd();
+        return transformed(super.convertColumnarBatchToCachedBatch(input, schema, storageLevel, conf), complexColumns(schema), true);
     }
 
     @Override
     public RDD<InternalRow> convertCachedBatchToInternalRow(RDD<CachedBatch> input, Seq<Attribute> cacheAttributes,
             Seq<Attribute> selectedAttributes, SQLConf conf) {
-        boolean[] read = complexAndSelected(cacheAttributes, selectedAttributes);
-        return super.convertCachedBatchToInternalRow(input.toJavaRDD().map(batch -> transform(batch, read, false)).rdd(),
+        return super.convertCachedBatchToInternalRow(transformed(input, complexAndSelected(cacheAttributes, selectedAttributes), false),
                 cacheAttributes, selectedAttributes, conf);
     }
 
     @Override
     public RDD<ColumnarBatch> convertCachedBatchToColumnarBatch(RDD<CachedBatch> input, Seq<Attribute> cacheAttributes,
             Seq<Attribute> selectedAttributes, SQLConf conf) {
-        boolean[] read = complexAndSelected(cacheAttributes, selectedAttributes);
-        return super.convertCachedBatchToColumnarBatch(input.toJavaRDD().map(batch -> transform(batch, read, false)).rdd(),
+        return super.convertCachedBatchToColumnarBatch(transformed(input, complexAndSelected(cacheAttributes, selectedAttributes), false),
                 cacheAttributes, selectedAttributes, conf);
+    }
+
+    private static RDD<CachedBatch> transformed(RDD<CachedBatch> batches, boolean[] columns, boolean compress) {
+        return batches.toJavaRDD().map(batch -> transform(batch, columns, compress)).rdd();
     }
 
     /** Which of the cached columns Spark stores uncompressed: the nested types. */
