@@ -5,9 +5,12 @@ import static org.apache.spark.sql.functions.expr;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -41,7 +44,7 @@ public record BatchCensus(long read, Kind inferences, Kind actuals, Kind quarant
         READ, INFERENCE_KEY, INFERENCE_DATE, ACTUAL_KEY, ACTUAL_DATE, QUARANTINE_KEY;
 
         String column() {
-            return "_census_" + name().toLowerCase(java.util.Locale.ROOT);
+            return "_census_" + name().toLowerCase(Locale.ROOT);
         }
 
         /** {@code value} (a BIGINT expression) in the low bits, this tag in the top ones. */
@@ -73,11 +76,7 @@ public record BatchCensus(long read, Kind inferences, Kind actuals, Kind quarant
     }
 
     private static String hash(String struct, String... fields) {
-        List<String> paths = new ArrayList<>();
-        for (String f : fields) {
-            paths.add(struct + "." + f);
-        }
-        return "xxhash64(" + String.join(", ", paths) + ")";
+        return Arrays.stream(fields).map(f -> struct + "." + f).collect(Collectors.joining(", ", "xxhash64(", ")"));
     }
 
     private static String day(String struct, String dateField) {
@@ -101,14 +100,11 @@ public record BatchCensus(long read, Kind inferences, Kind actuals, Kind quarant
                         "shiftright(shiftleft(e, " + TAG_BITS + "), " + TAG_BITS + ") AS value", "count")
                 .groupBy("tag").agg(expr("SUM(count)"), expr("COUNT_IF(count > 1)"),
                         expr("COLLECT_LIST(IF(tag IN (" + Tag.INFERENCE_DATE.ordinal() + ", " + Tag.ACTUAL_DATE.ordinal() + "), value, NULL))"));
-        long read = 0;
         Map<Tag, Row> byTag = new TreeMap<>();
         for (Row row : perTag.collectAsList()) {
             byTag.put(Tag.values()[(int) row.getLong(0)], row);
         }
-        if (byTag.containsKey(Tag.READ)) {
-            read = byTag.get(Tag.READ).getLong(1);
-        }
+        long read = byTag.containsKey(Tag.READ) ? byTag.get(Tag.READ).getLong(1) : 0;
         return new BatchCensus(read, kind(byTag, Tag.INFERENCE_KEY, Tag.INFERENCE_DATE), kind(byTag, Tag.ACTUAL_KEY, Tag.ACTUAL_DATE),
                 kind(byTag, Tag.QUARANTINE_KEY, null));
     }

@@ -120,7 +120,6 @@ public final class IngestJob implements Callable<Integer> {
             BatchCensus census = BatchCensus.of(parsed);
             Dataset<Row> inferences = IngestTransforms.inferences(parsed, census.inferences());
             Dataset<Row> actuals = IngestTransforms.actuals(parsed, census.actuals());
-            Dataset<Row> quarantine = IngestTransforms.quarantine(parsed, census.quarantine());
             long newInferences = DeltaTableWriter.insertNew(spark, config.paths().table(TableNames.INFERENCES), Schemas.INFERENCE,
                     inferences, List.of(MODEL_ID, INFERENCE_ID), EVENT_DATE, census.inferences().dates());
             long newActuals = DeltaTableWriter.insertNew(spark, config.paths().table(TableNames.ACTUALS), Schemas.ACTUAL,
@@ -131,8 +130,8 @@ public final class IngestJob implements Callable<Integer> {
             if (census.quarantine().records() == 0) {
                 DeltaTableWriter.ensure(spark, quarantinePath, Schemas.QUARANTINE_ROW, null);
             } else {
-                newQuarantine = DeltaTableWriter.insertNew(spark, quarantinePath, Schemas.QUARANTINE_ROW, quarantine,
-                        List.of(QUARANTINE_ID), null, null);
+                newQuarantine = DeltaTableWriter.insertNew(spark, quarantinePath, Schemas.QUARANTINE_ROW,
+                        IngestTransforms.quarantine(parsed, census.quarantine()), List.of(QUARANTINE_ID), null, null);
             }
 
             // after the tables: a crash before this line only makes the next run read these files again
