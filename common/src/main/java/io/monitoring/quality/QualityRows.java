@@ -112,17 +112,18 @@ public final class QualityRows {
                 .withColumn(IS_REG, coalesce(reg, lit(false)))
                 .withColumn(ERR, when(col(IS_REG), col(PREDICTION_VALUE).minus(col(ACTUAL_VALUE))))
                 .withColumn(IS_RANK, coalesce(rank, lit(false)))
-                .withColumn(RankingExpressions.LAB, when(col(IS_RANK), RankingExpressions.relevantItems()))
-                .withColumn(RR, when(col(IS_RANK), RankingExpressions.reciprocalRank()))
+                .withColumn(RankingExpressions.TERMS, when(col(IS_RANK), RankingExpressions.terms(rankingK)))
+                .withColumn(RR, RankingExpressions.term(RankingTerms.RECIPROCAL_RANK))
                 .withColumn(IS_DET, coalesce(det, lit(false)))
                 .withColumn(PRED_SET, when(col(IS_DET), array_distinct(
                         coalesce(expr("transform(" + PREDICTION_DETECTIONS + ", d -> d." + DETECTION_CLASS + ")"), array().cast("array<string>")))))
                 .withColumn(ACT_SET, when(col(IS_DET), array_distinct(col(ACTUAL_CLASSES))));
-        for (int k : rankingK) {
-            out = out.withColumn(ndcgCol(k), when(col(IS_RANK), RankingExpressions.ndcgAt(k)))
-                    .withColumn(apCol(k), when(col(IS_RANK), RankingExpressions.averagePrecisionAt(k)))
-                    .withColumn(precisionCol(k), when(col(IS_RANK), RankingExpressions.precisionAt(k)))
-                    .withColumn(recallCol(k), when(col(IS_RANK), RankingExpressions.recallAt(k)));
+        for (int c = 0; c < rankingK.size(); c++) {
+            int k = rankingK.get(c);
+            out = out.withColumn(ndcgCol(k), RankingExpressions.term(RankingTerms.ndcgIndex(c)))
+                    .withColumn(apCol(k), RankingExpressions.term(RankingTerms.averagePrecisionIndex(c)))
+                    .withColumn(precisionCol(k), RankingExpressions.term(RankingTerms.precisionIndex(c)))
+                    .withColumn(recallCol(k), RankingExpressions.term(RankingTerms.recallIndex(c)));
         }
         // only what the metrics read goes on: expand copies every row per window and slice, and the
         // job caches that, so ranked lists, detections, lineage and actual ids would be copied too
