@@ -13,6 +13,7 @@ import io.monitoring.spark.Plans;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,13 +144,11 @@ public final class QualityMetrics {
                         sum(when(array_contains(col(QualityRows.PRED_SET), col(CLASS_NAME)), col(COUNT)).otherwise(0L)).as(PREDICTED),
                         sum(when(array_contains(col(QualityRows.ACT_SET), col(CLASS_NAME))
                                 .and(array_contains(col(QualityRows.PRED_SET), col(CLASS_NAME))), col(COUNT)).otherwise(0L)).as(TRUE_POSITIVES));
-        // the score curves need each row's probabilities: per group
-        Dataset<Row> cls = Plans.detached(QualityRows.perGroup(classified, PREDICTION_LABEL, PREDICTION_SCORE, PREDICTION_CLASS_SCORES, ACTUAL_LABEL));
-
-        Dataset<Row> groupClasses = clsCounts.groupBy(GROUP_ID).agg(collect_list(CLASS_NAME).as("classes"));
-        Dataset<Row> points = parts.keep(ScoreCurves.points(ScoreCurves.classProbabilities(cls, groupClasses)));
-        Dataset<Row> areas = parts.keep(ScoreCurves.areas(points));
-        Dataset<Row> losses = ScoreCurves.logLoss(points);
+        // the score curves need each row's probabilities: per class of its groups
+        Dataset<Row> curves = parts.keep(ScoreCurves.curves(classified, classesOfGroups(clsCounts),
+                Integer.parseInt(evaluationRows.sparkSession().conf().get("spark.sql.shuffle.partitions"))));
+        Dataset<Row> areas = curves.select(GROUP_ID, CLASS_NAME, ROC_AUC, PR_AUC);
+        Dataset<Row> losses = ScoreCurves.logLoss(curves);
         Dataset<Row> areaMeans = areas.groupBy(GROUP_ID).agg(avg(ROC_AUC).as(ROC_AUC), avg(PR_AUC).as(PR_AUC));
 
         Dataset<Row> classes = Joins.using(Plans.detached(clsCounts.unionByName(detCounts)), areas,
@@ -181,6 +180,15 @@ public final class QualityMetrics {
             out = Joins.using(out, estimateGroups, List.of(GROUP_ID), "left");
         }
         return finish(out, p, estimateGroups != null);
+    }
+
+    /** The classes of each group, from (group_id, class_name) rows: a few per group. */
+    private static Map<Long, List<String>> classesOfGroups(Dataset<Row> groupClasses) {
+        Map<Long, List<String>> classes = new HashMap<>();
+        for (Row r : groupClasses.select(GROUP_ID, CLASS_NAME).collectAsList()) {
+            classes.computeIfAbsent(r.getLong(0), g -> new ArrayList<>()).add(r.getString(1));
+        }
+        return classes;
     }
 
     /**

@@ -2,92 +2,132 @@ package io.monitoring.quality;
 
 import static io.monitoring.model.Columns.*;
 import static io.monitoring.quality.QualityColumns.*;
-import static org.apache.spark.sql.functions.*;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
 
-import org.apache.spark.sql.Column;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
- * Score-based classification metrics, exact: one-vs-rest ROC AUC and PR AUC per class, and log loss.
+ * Score-based classification metrics, exact: one-vs-rest ROC AUC and PR AUC per group and class,
+ * and the log-loss sums per group.
  *
- * <p>Method: per group and class, the labelled rows are reduced to (score, positives, negatives)
- * per distinct score, then ordered by score descending within the (group, class) partition; the
- * running sums give one ROC/PR point per distinct threshold and the trapezoid rule integrates them.
- * This is exactly what MLlib's BinaryClassificationMetrics does without down-sampling
- * ({@code numBins = 0}): ties share one point, PR starts at (recall 0, precision of the first
- * point). Cost: a sort of the distinct scores within each group, no collect.
+ * <p>Method: each labelled classification row becomes one row per class of its groups, with its
+ * probability of that class and the ids of the groups that have the class; those rows are sorted
+ * by probability, descending, within partitions by model and class, and one sweep
+ * ({@link CurveSweep}) adds them to the curve of every group they are in. So a row counted in eight
+ * groups (hour and day, the whole model and three segment keys) is sorted once, not eight times.
+ * Exactly what MLlib's BinaryClassificationMetrics does without down-sampling ({@code numBins =
+ * 0}): ties share one point, PR starts at (recall 0, precision of the first point).
  */
 final class ScoreCurves {
-    static final String P = "probability";
-    static final String POSITIVE = "is_positive";
     static final String LOSS_SUM = "log_loss_sum";
     static final String LOSS_ROWS = "log_loss_rows";
-    /** MLlib's default clipping of probabilities in log loss. */
-    static final double EPS = 1e-15;
+    private static final String P = "probability";
+    private static final String POSITIVE = "is_positive";
+
+    private static final StructType CLASS_ROW = new StructType()
+            .add(MODEL_ID, DataTypes.StringType)
+            .add(CLASS_NAME, DataTypes.StringType)
+            .add(P, DataTypes.DoubleType, false)
+            .add(POSITIVE, DataTypes.BooleanType, false)
+            .add(QualityRows.GROUP_IDS, DataTypes.createArrayType(DataTypes.LongType, false));
+    private static final StructType CURVE = new StructType()
+            .add(QualityRows.GROUP_ID, DataTypes.LongType, false)
+            .add(CLASS_NAME, DataTypes.StringType)
+            .add(ROC_AUC, DataTypes.DoubleType)
+            .add(PR_AUC, DataTypes.DoubleType)
+            .add(LOSS_SUM, DataTypes.DoubleType, false)
+            .add(LOSS_ROWS, DataTypes.LongType, false);
 
     private ScoreCurves() {}
 
     /**
-     * Probability of each class of the group for each labelled classification row: from the
-     * class-score map when the prediction has one (a missing class is 0), else, for a two-class
-     * group, the score of the predicted label and one minus it for the other class. Rows without
-     * either get no probability.
+     * (group_id, class_name, roc_auc, pr_auc, log_loss_sum, log_loss_rows) of labelled
+     * classification evaluation rows; the areas null where a class has no positives or no negatives.
+     *
+     * @param classesOfGroup the classes of each group (actual or predicted in it): a row has a curve point for each
+     * @param partitions how many partitions the rows are sorted in
      */
-    static Dataset<Row> classProbabilities(Dataset<Row> clsRows, Dataset<Row> groupClasses) {
-        Column fromMap = coalesce(element_at(col(PREDICTION_CLASS_SCORES), col(CLASS_NAME)), lit(0.0));
-        Column fromScore = when(size(col("classes")).equalTo(2).and(col(PREDICTION_SCORE).isNotNull()),
-                when(col(PREDICTION_LABEL).equalTo(col(CLASS_NAME)), col(PREDICTION_SCORE)).otherwise(lit(1.0).minus(col(PREDICTION_SCORE))));
-        return Joins.using(clsRows.select(QualityRows.GROUP_ID, PREDICTION_LABEL, PREDICTION_SCORE, PREDICTION_CLASS_SCORES, ACTUAL_LABEL),
-                        groupClasses, java.util.List.of(QualityRows.GROUP_ID), "inner")
-                .withColumn(CLASS_NAME, explode(col("classes")))
-                .withColumn(P, when(col(PREDICTION_CLASS_SCORES).isNotNull(), fromMap).otherwise(fromScore))
-                .where(col(P).isNotNull())
-                .select(col(QualityRows.GROUP_ID), col(CLASS_NAME), col(P), col(ACTUAL_LABEL).equalTo(col(CLASS_NAME)).as(POSITIVE));
+    static Dataset<Row> curves(Dataset<Row> classifiedRows, Map<Long, List<String>> classesOfGroup, int partitions) {
+        Dataset<Row> classRows = classifiedRows
+                .select(MODEL_ID, QualityRows.GROUP_IDS, PREDICTION_LABEL, PREDICTION_SCORE, PREDICTION_CLASS_SCORES, ACTUAL_LABEL)
+                .flatMap(new ClassRows(classesOfGroup), Encoders.row(CLASS_ROW));
+        return classRows.repartition(partitions, col(MODEL_ID), col(CLASS_NAME))
+                .sortWithinPartitions(col(P).desc())
+                .mapPartitions((MapPartitionsFunction<Row, Row>) ScoreCurves::sweep, Encoders.row(CURVE));
+    }
+
+    /** (group_id, log_loss_sum, log_loss_rows) of {@link #curves}: over the classes of each group. */
+    static Dataset<Row> logLoss(Dataset<Row> curves) {
+        return curves.groupBy(col(QualityRows.GROUP_ID)).agg(sum(col(LOSS_SUM)).as(LOSS_SUM), sum(col(LOSS_ROWS)).as(LOSS_ROWS));
+    }
+
+    private static Iterator<Row> sweep(Iterator<Row> rows) {
+        CurveSweep sweep = new CurveSweep();
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            List<Long> ids = r.getList(4);
+            long[] groupIds = new long[ids.size()];
+            for (int i = 0; i < groupIds.length; i++) {
+                groupIds[i] = ids.get(i);
+            }
+            sweep.add(r.getDouble(2), r.getBoolean(3), r.getString(1), groupIds);
+        }
+        List<Row> out = new ArrayList<>();
+        for (CurveSweep.Result c : sweep.results()) {
+            out.add(RowFactory.create(c.groupId(), c.className(), c.rocAuc(), c.prAuc(), c.lossSum(), c.lossRows()));
+        }
+        return out.iterator();
     }
 
     /**
-     * (group_id, class_name, probability, pos, neg): the labelled rows per distinct probability of
-     * each class, the input of {@link #areas} and {@link #logLoss}.
+     * A labelled classification row's probability of each class of its groups, with the groups
+     * that have the class: from the class-score map when the prediction has one (a missing class
+     * is 0); else, in a two-class group, the score of the predicted label and one minus it for the
+     * other class. A class the row has no probability of in any of its groups gives no row.
      */
-    static Dataset<Row> points(Dataset<Row> probabilities) {
-        return probabilities.groupBy(col(QualityRows.GROUP_ID), col(CLASS_NAME), col(P))
-                .agg(sum(when(col(POSITIVE), 1L).otherwise(0L)).as("pos"), sum(when(col(POSITIVE), 0L).otherwise(1L)).as("neg"));
-    }
-
-    /** (group_id, class_name, roc_auc, pr_auc) from {@link #points}; null where a class has no positives or no negatives. */
-    static Dataset<Row> areas(Dataset<Row> points) {
-        WindowSpec byClass = Window.partitionBy(col(QualityRows.GROUP_ID), col(CLASS_NAME));
-        WindowSpec descending = byClass.orderBy(col(P).desc());
-        Dataset<Row> curve = points
-                .withColumn("tp", sum(col("pos")).over(descending.rowsBetween(Window.unboundedPreceding(), Window.currentRow())))
-                .withColumn("fp", sum(col("neg")).over(descending.rowsBetween(Window.unboundedPreceding(), Window.currentRow())))
-                .withColumn("total_pos", sum(col("pos")).over(byClass))
-                .withColumn("total_neg", sum(col("neg")).over(byClass))
-                .withColumn("prev_tp", coalesce(lag(col("tp"), 1).over(descending), lit(0L)))
-                .withColumn("prev_fp", coalesce(lag(col("fp"), 1).over(descending), lit(0L)))
-                .withColumn("precision", col("tp").divide(col("tp").plus(col("fp"))))
-                .withColumn("prev_precision", coalesce(lag(col("precision"), 1).over(descending), col("precision")));
-        Column rocArea = col("fp").minus(col("prev_fp")).multiply(col("tp").plus(col("prev_tp"))).divide(2.0);
-        Column prArea = col("tp").minus(col("prev_tp")).multiply(col("precision").plus(col("prev_precision"))).divide(2.0);
-        return curve.groupBy(col(QualityRows.GROUP_ID), col(CLASS_NAME))
-                .agg(sum(rocArea).as("roc_sum"), sum(prArea).as("pr_sum"), max(col("total_pos")).as("tp_total"), max(col("total_neg")).as("tn_total"))
-                .select(col(QualityRows.GROUP_ID), col(CLASS_NAME),
-                        when(col("tp_total").gt(0).and(col("tn_total").gt(0)), col("roc_sum").divide(col("tp_total").multiply(col("tn_total")))).as(ROC_AUC),
-                        when(col("tp_total").gt(0).and(col("tn_total").gt(0)), col("pr_sum").divide(col("tp_total"))).as(PR_AUC));
-    }
-
-    /**
-     * (group_id, log_loss_sum, log_loss_rows) from {@link #points}: -ln of the actual class's
-     * clipped probability (as MLlib clips it), once per labelled row, so a point counts its positives.
-     */
-    static Dataset<Row> logLoss(Dataset<Row> points) {
-        Column loss = when(col(P).lt(EPS), lit(-Math.log(EPS)))
-                .when(col(P).gt(1 - EPS), lit(-Math.log1p(-EPS)))
-                .otherwise(negate(log(col(P))));
-        return points.where(col("pos").gt(0)).groupBy(col(QualityRows.GROUP_ID))
-                .agg(sum(loss.multiply(col("pos"))).as(LOSS_SUM), sum(col("pos")).as(LOSS_ROWS));
+    private record ClassRows(Map<Long, List<String>> classesOfGroup) implements FlatMapFunction<Row, Row>, Serializable {
+        @Override
+        public Iterator<Row> call(Row r) {
+            String label = r.getString(2);
+            Double score = r.isNullAt(3) ? null : r.getDouble(3);
+            Map<String, Double> scores = r.isNullAt(4) ? null : r.getJavaMap(4);
+            String actual = r.getString(5);
+            Map<String, List<Long>> groupsOfClass = new LinkedHashMap<>();
+            Map<String, Double> probabilityOf = new HashMap<>();
+            for (Long groupId : r.<Long>getList(1)) {
+                List<String> classes = groupId == null ? null : classesOfGroup.get(groupId);
+                if (classes == null) {
+                    continue;
+                }
+                for (String c : classes) {
+                    Double p = scores != null ? Objects.requireNonNullElse(scores.get(c), 0.0)
+                            : classes.size() == 2 && score != null ? (c.equals(label) ? score : 1.0 - score) : null;
+                    if (p != null) {
+                        probabilityOf.put(c, p);
+                        groupsOfClass.computeIfAbsent(c, k -> new ArrayList<>()).add(groupId);
+                    }
+                }
+            }
+            List<Row> out = new ArrayList<>(groupsOfClass.size());
+            groupsOfClass.forEach((c, groups) -> out.add(RowFactory.create(r.getString(0), c, probabilityOf.get(c), c.equals(actual),
+                    groups.toArray(new Long[0]))));
+            return out.iterator();
+        }
     }
 }
