@@ -39,18 +39,38 @@ public final class RowBuilder {
         return new GenericRowWithSchema(values.clone(), schema);
     }
 
+    /**
+     * The value with its Java maps and lists wrapped as Scala ones. A map or list of plain values
+     * (most: the features, the tags) is wrapped as it is, not copied: callers build the values
+     * for the row and do not change them after setting them.
+     */
     private static Object toSpark(Object value) {
         if (value instanceof Map<?, ?> map) {
+            if (plain(map.values())) {
+                return JavaConverters.mapAsScalaMap(map);
+            }
             Map<Object, Object> converted = new java.util.LinkedHashMap<>(map.size() * 2);
             map.forEach((k, v) -> converted.put(k, toSpark(v)));
             return JavaConverters.mapAsScalaMap(converted);
         }
         if (value instanceof Collection<?> c) {
+            if (c instanceof List<?> list && plain(list)) {
+                return JavaConverters.asScalaBuffer(list);
+            }
             List<Object> converted = new java.util.ArrayList<>(c.size());
             c.forEach(v -> converted.add(toSpark(v)));
-            return JavaConverters.asScalaBuffer(converted).toList();
+            return JavaConverters.asScalaBuffer(converted);
         }
         return value;
+    }
+
+    private static boolean plain(Collection<?> values) {
+        for (Object v : values) {
+            if (v instanceof Map<?, ?> || v instanceof Collection<?>) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, Integer> indexOf(StructType schema) {
