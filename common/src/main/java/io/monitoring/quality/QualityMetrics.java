@@ -27,9 +27,9 @@ import org.apache.spark.sql.expressions.Window;
  * evaluation rows ({@link QualityRows}) by one group key, so all windows, slices and models of a
  * run are computed together: one aggregation for counts, coverage, accuracy, regression and ranking
  * sums; one for the confusion counts (from which every per-class, macro and weighted value
- * follows); one for per-class detection counts; the CBPE estimate; and, per group, the variance of
- * the actual values, the label-lag percentiles and one sort of distinct scores for ROC/PR AUC and
- * log loss.
+ * follows); one for per-class detection counts; the CBPE estimate; per group, the variance of the
+ * actual values and the label-lag percentiles; and, for ROC/PR AUC and log loss, one sort of the
+ * rows' class probabilities per model and class ({@link ScoreCurves}).
  *
  * <p>An inference is counted in eight groups at the bench's settings (hour and day, the whole model
  * and three segment keys). The counts and sums are taken first per cell, the inferences that share
@@ -185,7 +185,7 @@ public final class QualityMetrics {
     /** The classes of each group, from (group_id, class_name) rows: a few per group. */
     private static Map<Long, List<String>> classesOfGroups(Dataset<Row> groupClasses) {
         Map<Long, List<String>> classes = new HashMap<>();
-        for (Row r : groupClasses.select(GROUP_ID, CLASS_NAME).collectAsList()) {
+        for (Row r : groupClasses.select(GROUP_ID, CLASS_NAME).where(col(CLASS_NAME).isNotNull()).collectAsList()) {
             classes.computeIfAbsent(r.getLong(0), g -> new ArrayList<>()).add(r.getString(1));
         }
         return classes;
