@@ -1,7 +1,6 @@
 package io.monitoring.quality;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,6 @@ final class CurveSweep {
     private final Map<Key, Curve> curves = new LinkedHashMap<>();
     /** Curves with rows at the current probability, not yet added as a point. */
     private final List<Curve> pending = new ArrayList<>();
-    private final Map<String, Map<Long, Key>> keys = new HashMap<>();
     private double current = Double.NaN;
     private boolean started;
 
@@ -63,7 +61,7 @@ final class CurveSweep {
         started = true;
         current = probability;
         for (long groupId : groupIds) {
-            Curve c = curves.computeIfAbsent(key(groupId, className), k -> new Curve());
+            Curve c = curves.computeIfAbsent(new Key(groupId, className), k -> new Curve());
             if (c.pendingPositives == 0 && c.pendingNegatives == 0) {
                 pending.add(c);
             }
@@ -85,10 +83,6 @@ final class CurveSweep {
                     both ? c.prSum / (double) c.tp : null, c.lossSum, c.lossRows));
         });
         return out;
-    }
-
-    private Key key(long groupId, String className) {
-        return keys.computeIfAbsent(className, n -> new HashMap<>()).computeIfAbsent(groupId, g -> new Key(g, className));
     }
 
     /** Equal as grouping keys are: NaN equals NaN, and -0.0 equals 0.0. */

@@ -182,7 +182,11 @@ public final class QualityMetrics {
         return finish(out, p, estimateGroups != null);
     }
 
-    /** The classes of each group, from (group_id, class_name) rows: a few per group. */
+    /**
+     * The classes of each group, from (group_id, class_name) rows: a few per group, a few thousand
+     * rows in all, collected so each task gets them as a map (a join would have to copy every row
+     * into each of its groups again, which is what {@link ScoreCurves#curves} avoids).
+     */
     private static Map<Long, List<String>> classesOfGroups(Dataset<Row> groupClasses) {
         Map<Long, List<String>> classes = new HashMap<>();
         for (Row r : groupClasses.select(GROUP_ID, CLASS_NAME).where(col(CLASS_NAME).isNotNull()).collectAsList()) {
