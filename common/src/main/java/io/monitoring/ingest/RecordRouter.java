@@ -37,7 +37,7 @@ public final class RecordRouter {
             if (node.has("inferences")) {
                 return batch(node, pos, line, totalBytes);
             }
-            StrictJsonParser.requireFinite(node);
+            parser.requireFinite(node);
             return List.of(single(node, pos, GUARDIAN, null));
         } catch (RecordRejected r) {
             return List.of(reject(r, pos, line, totalBytes));
@@ -65,7 +65,7 @@ public final class RecordRouter {
                 if (!rec.isObject()) {
                     throw new RecordRejected(RejectReason.NOT_A_JSON_OBJECT, "batch record " + i + " is not a JSON object", monitor);
                 }
-                StrictJsonParser.requireFinite(rec);
+                parser.requireFinite(rec);
                 out.add(GuardianRecordMapper.map(rec, monitor, at, rules, GUARDIAN_BATCH));
             } catch (RecordRejected r) {
                 String raw = rules.personalData().redact(rec).toString();

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructType;
 import scala.collection.JavaConverters;
 
@@ -31,7 +34,7 @@ public final class RowBuilder {
         if (i == null) {
             throw new IllegalArgumentException("no column " + column);
         }
-        values[i] = toSpark(value);
+        values[i] = toSpark(value, schema.fields()[i].dataType());
         return this;
     }
 
@@ -40,37 +43,35 @@ public final class RowBuilder {
     }
 
     /**
-     * The value with its Java maps and lists wrapped as Scala ones. A map or list of plain values
-     * (most: the features, the tags) is wrapped as it is, not copied: callers build the values
-     * for the row and do not change them after setting them.
+     * The value with its Java maps and lists wrapped as Scala ones. A map or list whose column
+     * holds plain values (most: the features, the tags) is wrapped as it is, not copied: callers
+     * build the values for the row and do not change them after setting them.
      */
-    private static Object toSpark(Object value) {
+    private static Object toSpark(Object value, DataType type) {
         if (value instanceof Map<?, ?> map) {
-            if (plain(map.values())) {
+            if (type instanceof MapType m && plain(m.valueType())) {
                 return JavaConverters.mapAsScalaMap(map);
             }
             Map<Object, Object> converted = new java.util.LinkedHashMap<>(map.size() * 2);
-            map.forEach((k, v) -> converted.put(k, toSpark(v)));
+            DataType valueType = type instanceof MapType m ? m.valueType() : null;
+            map.forEach((k, v) -> converted.put(k, toSpark(v, valueType)));
             return JavaConverters.mapAsScalaMap(converted);
         }
         if (value instanceof Collection<?> c) {
-            if (c instanceof List<?> list && plain(list)) {
+            if (c instanceof List<?> list && type instanceof ArrayType a && plain(a.elementType())) {
                 return JavaConverters.asScalaBuffer(list);
             }
             List<Object> converted = new java.util.ArrayList<>(c.size());
-            c.forEach(v -> converted.add(toSpark(v)));
+            DataType elementType = type instanceof ArrayType a ? a.elementType() : null;
+            c.forEach(v -> converted.add(toSpark(v, elementType)));
             return JavaConverters.asScalaBuffer(converted);
         }
         return value;
     }
 
-    private static boolean plain(Collection<?> values) {
-        for (Object v : values) {
-            if (v instanceof Map<?, ?> || v instanceof Collection<?>) {
-                return false;
-            }
-        }
-        return true;
+    /** A type whose values are never a Java map or list (a nested row is built as a Row). */
+    private static boolean plain(DataType type) {
+        return !(type instanceof MapType || type instanceof ArrayType);
     }
 
     private static Map<String, Integer> indexOf(StructType schema) {
