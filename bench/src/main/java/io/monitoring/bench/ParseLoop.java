@@ -1,0 +1,73 @@
+package io.monitoring.bench;
+
+import io.monitoring.config.ConfigLoader;
+import io.monitoring.ingest.IngestRules;
+import io.monitoring.ingest.LandingFileParser;
+import io.monitoring.io.LandingFile;
+import io.monitoring.model.Schemas;
+import java.io.File;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder;
+import org.apache.spark.sql.catalyst.encoders.RowEncoder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Ingest's per-record cost without Spark's scheduling, for A/B runs of the parse: one thread reads
+ * the given landing files with the product's {@link LandingFileParser} and turns every row into
+ * Spark's internal form with the row encoder ingest's {@code createDataFrame} uses, pass after
+ * pass, printing microseconds per record. The first passes include JIT compilation; compare the
+ * later ones (the best of them is the least disturbed by other load).
+ */
+@Command(name = "parse-loop", mixinStandardHelpOptions = true,
+        description = "Microseconds per record of ingest's parse and row encoding, single-threaded.")
+public final class ParseLoop implements Callable<Integer> {
+    @Option(names = "--as-of", defaultValue = "2026-02-04T23:46:14Z",
+            description = "Ingest's --as-of for the timestamp range checks (default: ${DEFAULT-VALUE}, the 1M bench's).")
+    Instant asOf;
+
+    @Option(names = "--passes", defaultValue = "10", description = "(default: ${DEFAULT-VALUE})")
+    int passes;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Landing files, e.g. bench/work/n1000000/landing/inferences/dt=2026-02-01/part-00000.jsonl.gz.")
+    List<File> files;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ParseLoop()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        IngestRules rules = IngestRules.of(asOf, ConfigLoader.defaults(), Map.of());
+        List<LandingFile> landing = new ArrayList<>();
+        for (File f : files) {
+            landing.add(new LandingFile(f.getAbsoluteFile().toURI().toString(), f.length(), f.lastModified()));
+        }
+        ExpressionEncoder.Serializer<Row> toInternal = ExpressionEncoder.apply(RowEncoder.encoderFor(Schemas.PARSED, true)).createSerializer();
+        Configuration hadoopConf = new Configuration();
+        for (int pass = 1; pass <= passes; pass++) {
+            long records = 0;
+            long checksum = 0; // keeps the JIT from dropping the encoded rows
+            long start = System.nanoTime();
+            for (LandingFile file : landing) {
+                Iterator<Row> rows = new LandingFileParser(rules, hadoopConf).parse(file);
+                while (rows.hasNext()) {
+                    checksum += toInternal.apply(rows.next()).hashCode();
+                    records++;
+                }
+            }
+            double micros = (System.nanoTime() - start) / 1e3 / Math.max(1, records);
+            System.out.printf("pass %d: %,d rows, %.1f us per row (checksum %d)%n", pass, records, micros, checksum & 0xff);
+        }
+        return 0;
+    }
+}
