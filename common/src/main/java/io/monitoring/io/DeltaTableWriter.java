@@ -50,6 +50,17 @@ public final class DeltaTableWriter {
      */
     public static long insertNew(SparkSession spark, String path, StructType schema, Dataset<Row> source,
             List<String> keys, String partitionColumn, List<String> partitionValues) {
+        return insertNew(spark, path, schema, source, keys, partitionColumn, partitionValues, InPlaceWrite.SHUFFLE);
+    }
+
+    /**
+     * As {@link #insertNew(SparkSession, String, StructType, Dataset, List, String, List)}, with the
+     * rows written as {@code write} plans: by that many tasks, each reading its share of the source
+     * where it is (a coalesce), without the optimized writes' shuffle; or, for
+     * {@link InPlaceWrite#SHUFFLE}, shuffled into the table's optimized-write bins.
+     */
+    public static long insertNew(SparkSession spark, String path, StructType schema, Dataset<Row> source,
+            List<String> keys, String partitionColumn, List<String> partitionValues, InPlaceWrite write) {
         ensure(spark, path, schema, partitionColumn);
         String condition = keys.stream().map(k -> "t.`" + k + "` = s.`" + k + "`").collect(Collectors.joining(" AND "));
         if (partitionColumn != null && partitionValues != null) {
@@ -58,18 +69,36 @@ public final class DeltaTableWriter {
             }
             condition = "t.`" + partitionColumn + "` IN (" + SqlLiterals.list(partitionValues) + ") AND " + condition;
         }
-        // MERGE as SQL, not through DeltaTable.merge: in this Delta the SQL command returns its own
-        // counts, where reading the table history after the merge can find another writer's commit
-        // (two ingest runs at once each reported the other's inserts)
         String view = "insert_new_source_" + UUID.randomUUID().toString().replace('-', '_');
-        String merge = "MERGE INTO " + SqlLiterals.deltaTable(path) + " AS t USING `" + view + "` AS s ON " + condition
-                + " WHEN NOT MATCHED THEN INSERT *";
-        source.createOrReplaceTempView(view);
-        try {
-            return retryOnConflict(path, () -> spark.sql(merge).first().<Long>getAs("num_inserted_rows"));
-        } finally {
-            spark.catalog().dropTempView(view);
+        if (write.shuffles()) {
+            source.createOrReplaceTempView(view);
+            try {
+                return merge(spark, path, "`" + view + "`", condition);
+            } finally {
+                spark.catalog().dropTempView(view);
+            }
         }
+        // the session confs that shuffle a MERGE's rows are set on a session of this write's own
+        // (sharing the SparkContext and the cached data), never on the caller's: another write
+        // running in the caller's session at the same time keeps its own layout
+        SparkSession writer = WriteSessions.withoutWriteShuffle(spark);
+        source.coalesce(write.tasks()).createOrReplaceGlobalTempView(view);
+        try {
+            return merge(writer, path, "`" + WriteSessions.globalTempDatabase(spark) + "`.`" + view + "`", condition);
+        } finally {
+            spark.catalog().dropGlobalTempView(view);
+        }
+    }
+
+    /**
+     * MERGE as SQL, not through DeltaTable.merge: in this Delta the SQL command returns its own
+     * counts, where reading the table history after the merge can find another writer's commit
+     * (two ingest runs at once each reported the other's inserts).
+     */
+    private static long merge(SparkSession spark, String path, String source, String condition) {
+        String merge = "MERGE INTO " + SqlLiterals.deltaTable(path) + " AS t USING " + source + " AS s ON " + condition
+                + " WHEN NOT MATCHED THEN INSERT *";
+        return retryOnConflict(path, () -> spark.sql(merge).first().<Long>getAs("num_inserted_rows"));
     }
 
     /**

@@ -47,6 +47,19 @@ public final class LandingFileLister {
         return files;
     }
 
+    /** The total length of those of {@code files} listed under {@code root} (as {@link #list} qualifies it). */
+    public static long bytesUnder(Configuration hadoopConf, String root, List<LandingFile> files) {
+        Path rootPath = new Path(root);
+        String prefix;
+        try {
+            prefix = rootPath.getFileSystem(hadoopConf).makeQualified(rootPath).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve landing root " + root, e);
+        }
+        String folder = prefix.endsWith("/") ? prefix : prefix + "/";
+        return files.stream().filter(f -> f.path().startsWith(folder)).mapToLong(LandingFile::length).sum();
+    }
+
     static boolean isHidden(String root, String path) {
         String relative = path.startsWith(root) ? path.substring(root.length()) : path;
         for (String segment : relative.split("/")) {

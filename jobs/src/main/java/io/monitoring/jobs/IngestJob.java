@@ -8,6 +8,7 @@ import io.monitoring.ingest.IngestRules;
 import io.monitoring.ingest.IngestTransforms;
 import io.monitoring.ingest.LandingReader;
 import io.monitoring.io.DeltaTableWriter;
+import io.monitoring.io.InPlaceWrite;
 import io.monitoring.io.IngestedFiles;
 import io.monitoring.io.LandingFile;
 import io.monitoring.io.LandingFileLister;
@@ -109,6 +110,20 @@ public final class IngestJob implements Callable<Integer> {
         return files;
     }
 
+    /** Bytes read per write task, as Spark plans a file scan, and the least a task gets to fill a wave of the cores. */
+    private static final long MIN_WRITE_TASK_BYTES = 8L << 20;
+
+    /**
+     * How one kind of the cached batch is written: by tasks that each take their share of the cached
+     * partitions (the batch's rows are already spread over the executors) unless that would make
+     * many more files than optimized writes' shuffle (see {@link InPlaceWrite}).
+     */
+    private static InPlaceWrite writePlan(SparkSession spark, Dataset<Row> parsed, long landingBytes, BatchCensus.Kind kind) {
+        long maxBytes = spark.sessionState().conf().filesMaxPartitionBytes();
+        return InPlaceWrite.plan(landingBytes, kind.dates().size(), parsed.queryExecution().toRdd().getNumPartitions(),
+                spark.sparkContext().defaultParallelism(), maxBytes, MIN_WRITE_TASK_BYTES);
+    }
+
     private static PipelineRun ingest(SparkSession spark, MonitoringConfig config, Instant asOf, String runId,
             List<LandingFile> listed, boolean allFiles) {
         Instant started = Instant.now();
@@ -120,10 +135,15 @@ public final class IngestJob implements Callable<Integer> {
             BatchCensus census = BatchCensus.of(parsed);
             Dataset<Row> inferences = IngestTransforms.inferences(parsed, census.inferences());
             Dataset<Row> actuals = IngestTransforms.actuals(parsed, census.actuals());
+            Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
             long newInferences = DeltaTableWriter.insertNew(spark, config.paths().table(TableNames.INFERENCES), Schemas.INFERENCE,
-                    inferences, List.of(MODEL_ID, INFERENCE_ID), EVENT_DATE, census.inferences().dates());
+                    inferences, List.of(MODEL_ID, INFERENCE_ID), EVENT_DATE, census.inferences().dates(),
+                    writePlan(spark, parsed, LandingFileLister.bytesUnder(hadoopConf, config.paths().landingInferences(), files),
+                            census.inferences()));
             long newActuals = DeltaTableWriter.insertNew(spark, config.paths().table(TableNames.ACTUALS), Schemas.ACTUAL,
-                    actuals, List.of(ACTUAL_ID), ACTUAL_DATE, census.actuals().dates());
+                    actuals, List.of(ACTUAL_ID), ACTUAL_DATE, census.actuals().dates(),
+                    writePlan(spark, parsed, LandingFileLister.bytesUnder(hadoopConf, config.paths().landingActuals(), files),
+                            census.actuals()));
             // most batches reject nothing: no MERGE, which would read the whole cached batch to find no rows
             String quarantinePath = config.paths().table(TableNames.QUARANTINE);
             long newQuarantine = 0;

@@ -1,0 +1,91 @@
+package io.monitoring.io;
+
+import static org.apache.spark.sql.functions.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.monitoring.testing.SharedSpark;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An insert planned {@link InPlaceWrite in place} writes the source's rows by that many tasks with
+ * no shuffle (one file per task and date, where the optimized write of a partitioned table packs a
+ * small batch into one file), inserts only new keys as the shuffled insert does, and leaves the
+ * caller's session as it was.
+ */
+class DeltaTableWriterInPlaceTest {
+    private static final StructType SCHEMA = new StructType()
+            .add("id", DataTypes.LongType, false)
+            .add("event_date", DataTypes.DateType, false);
+
+    private final SparkSession spark = SharedSpark.get();
+
+    @TempDir
+    Path dir;
+
+    private Dataset<Row> ids(long from, long to, String... dates) {
+        Dataset<Row> rows = spark.range(from, to, 1, 6).select(col("id"),
+                to_date(element_at(array(java.util.Arrays.stream(dates).map(org.apache.spark.sql.functions::lit).toArray(org.apache.spark.sql.Column[]::new)),
+                        pmod(col("id"), lit(dates.length)).plus(1).cast("int"))).as("event_date"));
+        return rows;
+    }
+
+    private long insert(String path, Dataset<Row> rows, List<String> dates, int tasks) {
+        return DeltaTableWriter.insertNew(spark, path, SCHEMA, rows, List.of("id"), "event_date", dates, new InPlaceWrite(tasks));
+    }
+
+    private String setting(String key) {
+        scala.Option<String> value = spark.conf().getOption(key);
+        return value.isDefined() ? value.get() : "<unset>";
+    }
+
+    private int files(String path) {
+        return spark.read().format("delta").load(path).inputFiles().length;
+    }
+
+    @Test
+    void eachTaskWritesOneFilePerDateWithoutAShuffle() {
+        String path = dir.resolve("in place").toString();
+        assertEquals(600L, insert(path, ids(0, 600, "2026-02-01"), List.of("2026-02-01"), 3));
+        assertEquals(3, files(path), "three tasks over six partitions, one date");
+
+        String shuffled = dir.resolve("shuffled").toString();
+        DeltaTableWriter.insertNew(spark, shuffled, SCHEMA, ids(0, 600, "2026-02-01"), List.of("id"), "event_date", List.of("2026-02-01"));
+        assertEquals(1, files(shuffled), "the optimized write packs the same rows into one bin");
+
+        String twoDates = dir.resolve("two dates").toString();
+        assertEquals(600L, insert(twoDates, ids(0, 600, "2026-02-01", "2026-02-02"), List.of("2026-02-01", "2026-02-02"), 2));
+        assertEquals(4, files(twoDates), "two tasks, each with rows of both dates");
+    }
+
+    @Test
+    void onlyNewKeysAreInsertedAndEveryRowLandsOnce() {
+        String path = dir.resolve("t").toString();
+        assertEquals(600L, insert(path, ids(0, 600, "2026-02-01"), List.of("2026-02-01"), 2));
+        assertEquals(300L, insert(path, ids(300, 900, "2026-02-01"), List.of("2026-02-01"), 2), "300..599 are there already");
+        assertEquals(0L, insert(path, ids(0, 900, "2026-02-01"), List.of("2026-02-01"), 4));
+        Dataset<Row> table = spark.read().format("delta").load(path);
+        assertEquals(900L, table.count());
+        assertEquals(900L, table.select("id").distinct().count());
+    }
+
+    @Test
+    void theCallersSessionAndItsViewsAreLeftAsTheyWere() throws Exception {
+        String optimize = "spark.databricks.delta.optimizeWrite.enabled";
+        String repartition = "spark.databricks.delta.merge.repartitionBeforeWrite.enabled";
+        Map<String, String> before = Map.of(optimize, setting(optimize), repartition, setting(repartition));
+        insert(dir.resolve("c").toString(), ids(0, 60, "2026-02-01"), List.of("2026-02-01"), 2);
+        before.forEach((key, value) -> assertEquals(value, setting(key), key));
+        String globalViews = WriteSessions.globalTempDatabase(spark);
+        assertEquals(0L, spark.catalog().listTables(globalViews).where(col("name").startsWith("insert_new_source_")).count(),
+                "the source's global view is dropped");
+    }
+}
