@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * or deleted, never another writer's commit that landed in between.
  */
 class DeltaTableWriterCountsTest {
-    private static final StructType SCHEMA = new StructType()
+    static final StructType SCHEMA = new StructType()
             .add("id", DataTypes.LongType, false)
             .add("event_date", DataTypes.DateType, false);
 

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.monitoring.testing.SharedSpark;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,9 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * caller's session as it was.
  */
 class DeltaTableWriterInPlaceTest {
-    private static final StructType SCHEMA = new StructType()
-            .add("id", DataTypes.LongType, false)
-            .add("event_date", DataTypes.DateType, false);
+    /** (id, event_date), as the counts test writes. */
+    private static final StructType SCHEMA = DeltaTableWriterCountsTest.SCHEMA;
 
     private final SparkSession spark = SharedSpark.get();
 
@@ -32,10 +33,10 @@ class DeltaTableWriterInPlaceTest {
     Path dir;
 
     private Dataset<Row> ids(long from, long to, String... dates) {
-        Dataset<Row> rows = spark.range(from, to, 1, 6).select(col("id"),
-                to_date(element_at(array(java.util.Arrays.stream(dates).map(org.apache.spark.sql.functions::lit).toArray(org.apache.spark.sql.Column[]::new)),
-                        pmod(col("id"), lit(dates.length)).plus(1).cast("int"))).as("event_date"));
-        return rows;
+        Column[] dateLiterals = Arrays.stream(dates).map(functions::lit).toArray(Column[]::new);
+        // six partitions; the rows take the dates in turn
+        return spark.range(from, to, 1, 6).select(col("id"),
+                to_date(element_at(array(dateLiterals), pmod(col("id"), lit(dates.length)).plus(1).cast("int"))).as("event_date"));
     }
 
     private long insert(String path, Dataset<Row> rows, List<String> dates, int tasks) {

@@ -110,13 +110,14 @@ public final class IngestJob implements Callable<Integer> {
         return files;
     }
 
-    /** Bytes read per write task, as Spark plans a file scan, and the least a task gets to fill a wave of the cores. */
+    /** The least landing input a write task is given when the tasks are spread to fill whole waves of the cores. */
     private static final long MIN_WRITE_TASK_BYTES = 8L << 20;
 
     /**
      * How one kind of the cached batch is written: by tasks that each take their share of the cached
-     * partitions (the batch's rows are already spread over the executors) unless that would make
-     * many more files than optimized writes' shuffle (see {@link InPlaceWrite}).
+     * partitions (the batch's rows are already spread over the executors), up to Spark's
+     * {@code spark.sql.files.maxPartitionBytes} of landing input each, unless that would make many
+     * more files than optimized writes' shuffle (see {@link InPlaceWrite}).
      */
     private static InPlaceWrite writePlan(SparkSession spark, Dataset<Row> parsed, long landingBytes, BatchCensus.Kind kind) {
         long maxBytes = spark.sessionState().conf().filesMaxPartitionBytes();
