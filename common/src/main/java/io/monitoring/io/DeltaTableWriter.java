@@ -56,7 +56,8 @@ public final class DeltaTableWriter {
     /**
      * As {@link #insertNew(SparkSession, String, StructType, Dataset, List, String, List)}, with the
      * rows written as {@code write} plans: by that many tasks, each reading its share of the source
-     * where it is (a coalesce), without the optimized writes' shuffle; or, for
+     * where it is (a coalesce), without the optimized writes' shuffle, each task keeping a file open
+     * per partition value rather than sorting its rows by partition; or, for
      * {@link InPlaceWrite#SHUFFLE}, shuffled into the table's optimized-write bins.
      */
     public static long insertNew(SparkSession spark, String path, StructType schema, Dataset<Row> source,
@@ -78,10 +79,11 @@ public final class DeltaTableWriter {
                 spark.catalog().dropTempView(view);
             }
         }
-        // the session confs that shuffle a MERGE's rows are set on a session of this write's own
-        // (sharing the SparkContext and the cached data), never on the caller's: another write
-        // running in the caller's session at the same time keeps its own layout
-        SparkSession writer = WriteSessions.withoutWriteShuffle(spark);
+        // the session confs that shuffle a MERGE's rows, and the open files that spare each task a
+        // sort by partition, are set on a session of this write's own (sharing the SparkContext and
+        // the cached data), never on the caller's: another write running in the caller's session at
+        // the same time keeps its own layout
+        SparkSession writer = WriteSessions.withoutWriteShuffle(spark, partitionValues == null ? 1 : partitionValues.size());
         source.coalesce(write.tasks()).createOrReplaceGlobalTempView(view);
         try {
             return merge(writer, path, "`" + WriteSessions.globalTempDatabase(spark) + "`.`" + view + "`", condition);

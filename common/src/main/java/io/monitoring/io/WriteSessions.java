@@ -17,8 +17,22 @@ final class WriteSessions {
             "spark.databricks.delta.optimizeWrite.enabled", "false",
             "spark.databricks.delta.merge.repartitionBeforeWrite.enabled", "false");
 
-    /** A session like {@code spark}, whose Delta writes keep the partitioning of the rows they are given. */
-    static SparkSession withoutWriteShuffle(SparkSession spark) {
+    /** Spark's setting for how many files one write task keeps open at once, one per partition value. */
+    static final String OPEN_FILES_PER_TASK = "spark.sql.maxConcurrentOutputFileWriters";
+
+    /**
+     * The most files a write task keeps open, each buffering a Parquet row group; past this many
+     * partition values a task sorts its remaining rows by partition instead.
+     */
+    static final int MAX_OPEN_FILES_PER_TASK = 16;
+
+    /**
+     * A session like {@code spark}, whose Delta writes keep the partitioning of the rows they are
+     * given, and whose write tasks keep one file open per partition value (up to
+     * {@link #MAX_OPEN_FILES_PER_TASK}) instead of sorting their rows by partition first: a task
+     * of a batch over {@code partitionValues} values writes its rows as they come.
+     */
+    static SparkSession withoutWriteShuffle(SparkSession spark, int partitionValues) {
         SparkSession session = spark.newSession();
         Map<String, String> callers = JavaConverters.mapAsJavaMap(spark.conf().getAll());
         Map<String, String> fresh = JavaConverters.mapAsJavaMap(session.conf().getAll());
@@ -28,6 +42,8 @@ final class WriteSessions {
             }
         });
         NO_WRITE_SHUFFLE.forEach((key, value) -> session.conf().set(key, value));
+        // Spark turns to sorting as soon as a task holds as many files as the setting, so one more
+        session.conf().set(OPEN_FILES_PER_TASK, String.valueOf(Math.max(1, Math.min(partitionValues, MAX_OPEN_FILES_PER_TASK)) + 1));
         return session;
     }
 
