@@ -225,7 +225,8 @@ public final class BenchmarkRunner implements Callable<Integer> {
 
     /** A small run of everything, in its own folders, not measured. */
     private void warmUp(SparkSession spark, MemoryMeter meter, TimeWindow dayWindow, PrintStream log) {
-        Path dir = work.toAbsolutePath().resolve("warmup");
+        // one folder per size, as for the measured day: --reuse-data keeps only logs of the same size
+        Path dir = work.toAbsolutePath().resolve("warmup-n" + warmupRecords);
         Path landing = dir.resolve("landing");
         BenchData.generate(BenchData.daySpec(landing, warmupRecords, day, seed, badShare), landing, reuseData);
         BenchData.deleteTree(dir.resolve("tables"));
