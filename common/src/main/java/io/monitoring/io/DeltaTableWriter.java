@@ -1,6 +1,7 @@
 package io.monitoring.io;
 
 import io.delta.tables.DeltaTable;
+import io.monitoring.spark.DerivedSessions;
 import io.monitoring.spark.SqlLiterals;
 import java.util.List;
 import java.util.UUID;
@@ -86,7 +87,7 @@ public final class DeltaTableWriter {
         SparkSession writer = WriteSessions.withoutWriteShuffle(spark, partitionValues == null ? 1 : partitionValues.size());
         source.coalesce(write.tasks()).createOrReplaceGlobalTempView(view);
         try {
-            return merge(writer, path, "`" + WriteSessions.globalTempDatabase(spark) + "`.`" + view + "`", condition);
+            return merge(writer, path, DerivedSessions.globalTempView(spark, view), condition);
         } finally {
             spark.catalog().dropGlobalTempView(view);
         }

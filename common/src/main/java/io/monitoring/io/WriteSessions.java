@@ -1,13 +1,13 @@
 package io.monitoring.io;
 
+import io.monitoring.spark.DerivedSessions;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
-import scala.collection.JavaConverters;
 
 /**
- * Spark sessions for one write with a conf of its own. A new session shares the caller's
- * SparkContext, cached data and global temporary views; it takes the caller's SQL settings, with
- * the write's own on top, so the caller's session is never changed under another job running in it.
+ * The settings of a write's own session ({@link DerivedSessions}): the caller's session is never
+ * changed under another job running in it.
  */
 final class WriteSessions {
     private WriteSessions() {}
@@ -33,22 +33,9 @@ final class WriteSessions {
      * of a batch over {@code partitionValues} values writes its rows as they come.
      */
     static SparkSession withoutWriteShuffle(SparkSession spark, int partitionValues) {
-        SparkSession session = spark.newSession();
-        Map<String, String> callers = JavaConverters.mapAsJavaMap(spark.conf().getAll());
-        Map<String, String> fresh = JavaConverters.mapAsJavaMap(session.conf().getAll());
-        callers.forEach((key, value) -> {
-            if (!value.equals(fresh.get(key)) && session.conf().isModifiable(key)) {
-                session.conf().set(key, value);
-            }
-        });
-        NO_WRITE_SHUFFLE.forEach((key, value) -> session.conf().set(key, value));
+        Map<String, String> settings = new HashMap<>(NO_WRITE_SHUFFLE);
         // Spark turns to sorting as soon as a task holds as many files as the setting, so one more
-        session.conf().set(OPEN_FILES_PER_TASK, String.valueOf(Math.max(1, Math.min(partitionValues, MAX_OPEN_FILES_PER_TASK)) + 1));
-        return session;
-    }
-
-    /** Where global temporary views live (a static setting, the same for every session). */
-    static String globalTempDatabase(SparkSession spark) {
-        return spark.conf().get("spark.sql.globalTempDatabase");
+        settings.put(OPEN_FILES_PER_TASK, String.valueOf(Math.max(1, Math.min(partitionValues, MAX_OPEN_FILES_PER_TASK)) + 1));
+        return DerivedSessions.withSettings(spark, settings);
     }
 }

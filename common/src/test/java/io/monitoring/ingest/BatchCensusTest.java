@@ -5,16 +5,26 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.monitoring.config.ConfigLoader;
 import io.monitoring.model.Schemas;
+import io.monitoring.spark.DerivedSessions;
 import io.monitoring.testing.SharedSpark;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerStageCompleted;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 
 /** One pass over parsed rows counts each kind, its repeated keys and its dates. */
@@ -73,6 +83,35 @@ class BatchCensusTest {
             assertTrue(spark.sharedState().cacheManager().lookupCachedData(parsed).isDefined(),
                     "the writes after the census read the batch from the cache, not by parsing it again");
         } finally {
+            parsed.unpersist();
+        }
+    }
+
+    @Test
+    void parsesAndCachesAPersistedBatchInTheStageThatCountsIt() throws TimeoutException, AnalysisException {
+        int partitions = 5; // unlike the tests' two shuffle partitions, so a stage over the batch shows by its tasks
+        Dataset<Row> parsed = BatchCensus.withKeys(spark.createDataFrame(
+                JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(batch(), partitions), Schemas.PARSED)).persist();
+        List<Integer> stageTasks = Collections.synchronizedList(new ArrayList<>());
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onStageCompleted(SparkListenerStageCompleted completed) {
+                stageTasks.add(completed.stageInfo().numTasks());
+            }
+        };
+        String adaptive = spark.conf().get("spark.sql.adaptive.enabled");
+        spark.sparkContext().listenerBus().waitUntilEmpty(TimeUnit.SECONDS.toMillis(30));
+        spark.sparkContext().addSparkListener(listener);
+        try {
+            assertEquals(6, BatchCensus.of(parsed).read());
+            spark.sparkContext().listenerBus().waitUntilEmpty(TimeUnit.SECONDS.toMillis(30));
+            assertEquals(1, stageTasks.stream().filter(tasks -> tasks == partitions).count(),
+                    "one pass over the batch, not a pass that caches it and another that reads the cache back: " + stageTasks);
+            assertEquals(adaptive, spark.conf().get("spark.sql.adaptive.enabled"), "the caller's session is left as it was");
+            assertEquals(0L, spark.catalog().listTables(DerivedSessions.globalTempDatabase(spark))
+                    .where(functions.col("name").startsWith("batch_census_")).count(), "the census's view is dropped");
+        } finally {
+            spark.sparkContext().removeSparkListener(listener);
             parsed.unpersist();
         }
     }

@@ -3,6 +3,7 @@ package io.monitoring.io;
 import static org.apache.spark.sql.functions.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.monitoring.spark.DerivedSessions;
 import io.monitoring.testing.SharedSpark;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -148,7 +149,7 @@ class DeltaTableWriterInPlaceTest {
         Map<String, String> before = Map.of(optimize, setting(optimize), repartition, setting(repartition));
         insert(dir.resolve("c").toString(), ids(0, 60, "2026-02-01"), List.of("2026-02-01"), 2);
         before.forEach((key, value) -> assertEquals(value, setting(key), key));
-        String globalViews = WriteSessions.globalTempDatabase(spark);
+        String globalViews = DerivedSessions.globalTempDatabase(spark);
         assertEquals(0L, spark.catalog().listTables(globalViews).where(col("name").startsWith("insert_new_source_")).count(),
                 "the source's global view is dropped");
     }
