@@ -4,7 +4,6 @@ import static io.monitoring.model.Columns.*;
 import static org.apache.spark.sql.functions.expr;
 
 import io.monitoring.spark.DerivedSessions;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
