@@ -62,7 +62,8 @@ final class Stopwatch {
         return phase;
     }
 
-    private static long processCpuNanos() {
+    /** This JVM's CPU time so far (every thread: driver, executors in local mode, JIT, GC). */
+    static long processCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }
