@@ -209,6 +209,13 @@ final class BenchReport {
         return Double.NaN;
     }
 
+    /** The JVM's own options (heap, GC, JIT directives), without the --add-opens flags every launcher passes. */
+    private static List<String> jvmOptions() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("--add-opens"))
+                .toList();
+    }
+
     String markdown() {
         StringBuilder b = new StringBuilder();
         b.append("# Benchmark: ").append(String.format(Locale.ROOT, "%,d", records)).append(" records, day ").append(day).append("\n\n");
@@ -221,6 +228,7 @@ final class BenchReport {
                 .append(", Spark ").append(org.apache.spark.package$.MODULE$.SPARK_VERSION())
                 .append(" ").append(config.spark().master()).append(", shuffle partitions ").append(config.spark().shufflePartitions())
                 .append("  \n");
+        b.append("JVM options: `").append(String.join(" ", jvmOptions())).append("`  \n");
         b.append("Load average before / after: ").append(loadBefore).append(" / ").append(loadAfter).append("  \n");
         b.append("Data: ").append(data).append("  \n");
         b.append("Warm-up: ").append(warmupRecords > 0 ? "an untimed run of everything on " + warmupRecords + " records first" : "none")
@@ -296,6 +304,7 @@ final class BenchReport {
         machine.put("shuffle_partitions", config.spark().shufflePartitions());
         machine.put("load_before", loadBefore);
         machine.put("load_after", loadAfter);
+        machine.put("jvm_options", jvmOptions());
         m.put("machine", machine);
         m.put("data", data);
         m.put("warmup_records", warmupRecords);

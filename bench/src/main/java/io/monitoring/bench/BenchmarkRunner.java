@@ -102,6 +102,10 @@ public final class BenchmarkRunner implements Callable<Integer> {
             description = "Results of a run with a quarter of the records, for the linear-scaling target (default: the newest such file in --out).")
     Path compareWith;
 
+    @Option(names = "--jit-directives", defaultValue = "conf/jit-directives.json", paramLabel = "FILE",
+            description = "Compiler directives of the product's phases, as bin/run-local starts the jobs; the references run with the JVM's defaults; none: defaults everywhere (default: ${DEFAULT-VALUE}).")
+    String jitDirectives;
+
     @Option(names = "--name", description = "Results file name without extension (default: <UTC date>-<records>).")
     String name;
 
@@ -150,21 +154,25 @@ public final class BenchmarkRunner implements Callable<Integer> {
             MonitoringConfig config = config(runDir.resolve("tables"), landing);
             BenchData.deleteTree(runDir.resolve("tables"));
             BenchData.deleteTree(runDir.resolve("floor"));
+            JitDirectives jit = new JitDirectives("none".equals(jitDirectives) ? null : Path.of(jitDirectives));
+            data.put("jit_directives", jit.describe());
             SparkSession spark = SparkSessionFactory.create("monitoring-bench", config);
             SparkCounters counters = new SparkCounters();
             spark.sparkContext().addSparkListener(counters);
             stopwatch.countSpark(counters, () -> flushListenerBus(spark));
             try {
                 if (warmupRecords > 0) {
-                    warmUp(spark, meter, dayWindow, log);
+                    warmUp(spark, meter, dayWindow, log, jit);
                 }
                 FloorBaseline floor = new FloorBaseline(spark);
                 Instant asOf = BenchData.newestLanding(allFiles);
 
+                jit.product();
                 List<Phase> jobs = new ProductPipeline(spark, stopwatch).run("pipeline", config, asOf, dayWindow);
                 long ingested = jobs.get(0).records();
                 stopwatch.total("pipeline.total", jobs, ingested);
 
+                jit.reference();
                 if (!skipFloor) {
                     Path floorRoot = runDir.resolve("floor");
                     stopwatch.time("floor.ingest", () -> {
@@ -206,6 +214,7 @@ public final class BenchmarkRunner implements Callable<Integer> {
                 }
 
                 if (!skipIncremental && historyDays > 0) {
+                    jit.product();
                     incremental(spark, stopwatch, runDir, landing, dayWindow, data);
                 }
             } finally {
@@ -224,7 +233,7 @@ public final class BenchmarkRunner implements Callable<Integer> {
     }
 
     /** A small run of everything, in its own folders, not measured. */
-    private void warmUp(SparkSession spark, MemoryMeter meter, TimeWindow dayWindow, PrintStream log) {
+    private void warmUp(SparkSession spark, MemoryMeter meter, TimeWindow dayWindow, PrintStream log, JitDirectives jit) {
         // one folder per size, as for the measured day: --reuse-data keeps only logs of the same size
         Path dir = work.toAbsolutePath().resolve("warmup-n" + warmupRecords);
         Path landing = dir.resolve("landing");
@@ -234,7 +243,9 @@ public final class BenchmarkRunner implements Callable<Integer> {
         MonitoringConfig config = config(dir.resolve("tables"), landing);
         Stopwatch quiet = new Stopwatch(meter, log);
         List<Path> all = BenchData.allFiles(landing);
+        jit.product();
         new ProductPipeline(spark, quiet).run("warmup", config, BenchData.newestLanding(all), dayWindow);
+        jit.reference();
         FloorBaseline floor = new FloorBaseline(spark);
         floor.ingest(BenchData.files(landing.resolve("inferences")), BenchData.files(landing.resolve("actuals")), dir.resolve("floor"));
         floor.scan(all);
