@@ -1,5 +1,7 @@
 package io.monitoring.bench;
 
+import io.monitoring.config.ConfigLoader;
+import io.monitoring.config.MonitoringConfig;
 import io.monitoring.sample.GenerationSummary;
 import io.monitoring.sample.SampleLogGenerator;
 import io.monitoring.sample.SampleSpec;
@@ -13,7 +15,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 
@@ -164,5 +168,12 @@ final class BenchData {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + dir, e);
         }
+    }
+
+    /** The configuration of a profiling tool over a finished bench run's tables: no metastore, the user's overrides on top. */
+    static MonitoringConfig tablesConfig(String tables, Map<String, String> overrides) {
+        Map<String, String> all = new LinkedHashMap<>(Map.of("paths.root", tables, "catalog.metastore", "none"));
+        all.putAll(overrides);
+        return ConfigLoader.load(null, all);
     }
 }

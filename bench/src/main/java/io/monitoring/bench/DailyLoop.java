@@ -1,6 +1,5 @@
 package io.monitoring.bench;
 
-import io.monitoring.config.ConfigLoader;
 import io.monitoring.config.MonitoringConfig;
 import io.monitoring.io.PipelineRun;
 import io.monitoring.io.RunRecorder;
@@ -58,9 +57,7 @@ public final class DailyLoop implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> all = new LinkedHashMap<>(Map.of("paths.root", tables, "catalog.metastore", "none"));
-        all.putAll(overrides);
-        MonitoringConfig config = ConfigLoader.load(null, all);
+        MonitoringConfig config = BenchData.tablesConfig(tables, overrides);
         TimeWindow window = new TimeWindow(day.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         List<Job> jobs = List.of(

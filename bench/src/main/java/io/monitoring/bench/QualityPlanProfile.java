@@ -1,6 +1,5 @@
 package io.monitoring.bench;
 
-import io.monitoring.config.ConfigLoader;
 import io.monitoring.config.MonitoringConfig;
 import io.monitoring.quality.DateSets;
 import io.monitoring.quality.QualityMetrics;
@@ -48,9 +47,7 @@ public final class QualityPlanProfile implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> all = new LinkedHashMap<>(Map.of("paths.root", tables, "catalog.metastore", "none"));
-        all.putAll(overrides);
-        MonitoringConfig config = ConfigLoader.load(null, all);
+        MonitoringConfig config = BenchData.tablesConfig(tables, overrides);
         SparkSession spark = SparkSessionFactory.create("quality-plan-profile", config);
         try {
             Dataset<Row> labeled = spark.read().format("delta").load(config.paths().table(QualityTables.LABELED_INFERENCES));
