@@ -5,6 +5,7 @@ import io.monitoring.ingest.IngestRules;
 import io.monitoring.ingest.LandingFileParser;
 import io.monitoring.io.LandingFile;
 import io.monitoring.model.Schemas;
+import io.monitoring.spark.InternalRows;
 import java.io.File;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +15,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder;
 import org.apache.spark.sql.catalyst.encoders.RowEncoder;
+import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,9 +27,11 @@ import picocli.CommandLine.Parameters;
 /**
  * Ingest's per-record cost without Spark's scheduling, for A/B runs of the parse: one thread reads
  * the given landing files with the product's {@link LandingFileParser} and turns every row into
- * Spark's internal form with the row encoder ingest's {@code createDataFrame} uses, pass after
- * pass, printing microseconds per record. The first passes include JIT compilation; compare the
- * later ones (the best of them is the least disturbed by other load).
+ * Spark's unsafe form, pass after pass, printing microseconds per record: by default as ingest does
+ * ({@link InternalRows}, then the unsafe projection the next operator of the plan makes), or with
+ * {@code --convert encoder} through the row encoder {@code createDataFrame} uses. The first passes
+ * include JIT compilation; compare the later ones (the best of them is the least disturbed by other
+ * load).
  */
 @Command(name = "parse-loop", mixinStandardHelpOptions = true,
         description = "Microseconds per record of ingest's parse and row encoding, single-threaded.")
@@ -37,6 +42,11 @@ public final class ParseLoop implements Callable<Integer> {
 
     @Option(names = "--passes", defaultValue = "10", description = "(default: ${DEFAULT-VALUE})")
     int passes;
+
+    @Option(names = "--convert", defaultValue = "internal-rows",
+            description = "How rows become Spark's: internal-rows (ingest's InternalRows, then an unsafe projection as the next "
+                    + "operator makes) or encoder (Spark's row encoder, what createDataFrame uses) (default: ${DEFAULT-VALUE}).")
+    String convert;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Landing files, e.g. bench/work/n1000000/landing/inferences/dt=2026-02-01/part-00000.jsonl.gz.")
     List<File> files;
@@ -52,7 +62,7 @@ public final class ParseLoop implements Callable<Integer> {
         for (File f : files) {
             landing.add(new LandingFile(f.getAbsoluteFile().toURI().toString(), f.length(), f.lastModified()));
         }
-        ExpressionEncoder.Serializer<Row> toInternal = ExpressionEncoder.apply(RowEncoder.encoderFor(Schemas.PARSED, true)).createSerializer();
+        java.util.function.Function<Row, InternalRow> toInternal = converter(convert);
         Configuration hadoopConf = new Configuration();
         for (int pass = 1; pass <= passes; pass++) {
             long records = 0;
@@ -69,5 +79,20 @@ public final class ParseLoop implements Callable<Integer> {
             System.out.printf("pass %d: %,d rows, %.1f us per row (%,d fields)%n", pass, records, micros, fields);
         }
         return 0;
+    }
+
+    private static java.util.function.Function<Row, InternalRow> converter(String how) {
+        switch (how) {
+            case "encoder" -> {
+                ExpressionEncoder.Serializer<Row> encoder = ExpressionEncoder.apply(RowEncoder.encoderFor(Schemas.PARSED, true)).createSerializer();
+                return encoder::apply;
+            }
+            case "internal-rows" -> {
+                InternalRows rows = InternalRows.of(Schemas.PARSED);
+                UnsafeProjection unsafe = UnsafeProjection.create(Schemas.PARSED);
+                return row -> unsafe.apply(rows.toInternal(row));
+            }
+            default -> throw new CommandLine.ParameterException(new CommandLine(new ParseLoop()), "--convert: internal-rows or encoder, not " + how);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.monitoring.ingest;
 import io.monitoring.io.LandingFile;
 import io.monitoring.io.SerializableHadoopConf;
 import io.monitoring.model.Schemas;
+import io.monitoring.spark.InternalRows;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -20,6 +21,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class LandingReader {
     private static final int MAX_TASKS = 10_000;
+    private static final InternalRows PARSED_ROWS = InternalRows.of(Schemas.PARSED);
 
     private LandingReader() {}
 
@@ -31,7 +33,7 @@ public final class LandingReader {
         JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(bySizeDescending, tasks)
                 .mapPartitions(it -> parseAll(it, rules, conf));
-        return spark.createDataFrame(rows, Schemas.PARSED);
+        return PARSED_ROWS.dataset(spark, rows);
     }
 
     private static Iterator<Row> parseAll(Iterator<LandingFile> files, IngestRules rules, SerializableHadoopConf conf) {
