@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -62,7 +63,7 @@ public final class ParseLoop implements Callable<Integer> {
         for (File f : files) {
             landing.add(new LandingFile(f.getAbsoluteFile().toURI().toString(), f.length(), f.lastModified()));
         }
-        java.util.function.Function<Row, InternalRow> toInternal = converter(convert);
+        Function<Row, InternalRow> toInternal = converter(convert);
         Configuration hadoopConf = new Configuration();
         for (int pass = 1; pass <= passes; pass++) {
             long records = 0;
@@ -81,7 +82,7 @@ public final class ParseLoop implements Callable<Integer> {
         return 0;
     }
 
-    private static java.util.function.Function<Row, InternalRow> converter(String how) {
+    private static Function<Row, InternalRow> converter(String how) {
         switch (how) {
             case "encoder" -> {
                 ExpressionEncoder.Serializer<Row> encoder = ExpressionEncoder.apply(RowEncoder.encoderFor(Schemas.PARSED, true)).createSerializer();

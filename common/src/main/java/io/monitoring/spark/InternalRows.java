@@ -36,9 +36,13 @@ import scala.collection.JavaConverters;
  * <p>Why not {@code createDataFrame(rdd, schema)}: its row encoder converts every value through
  * generated code that checks each value's external type and, in Spark 3.5, builds the text of the
  * error it would raise (class names and string concatenation) for every map and nested field it
- * reads. Ingest's rows hold dozens of map entries each, so that cost a fifth of the parse stage.
- * Here the converters are chosen once per field from the schema; the same checks remain (a null in
- * a non-nullable field, a value of the wrong type), with the error raised only when one fails.
+ * reads. Ingest's rows hold dozens of map entries each, so that cost about a quarter of the stage
+ * that parses and caches them. Here the converters are chosen once per field from the schema; the
+ * same checks remain (a null in a non-nullable field, a value of the wrong type), with the error
+ * raised only when one fails. The Dataset is made with {@code SparkSession.internalCreateDataFrame}
+ * ({@code private[sql]} in Scala, public to Java), the call Spark's own data sources use for RDDs
+ * of internal rows; like {@link Plans}, this leans on Spark internals that are stable across 3.4
+ * and 3.5, and {@code InternalRowsTest} fails if an upgrade changes them.
  *
  * <p>Supported types are those of the product's tables: string, double, long, int, boolean,
  * timestamp ({@link Instant} or {@link java.sql.Timestamp}), date ({@link LocalDate} or
@@ -67,10 +71,6 @@ public final class InternalRows implements Serializable {
         return new InternalRows(schema);
     }
 
-    public StructType schema() {
-        return schema;
-    }
-
     /** The internal form of {@code row}, a row of this schema. */
     public InternalRow toInternal(Row row) {
         return (InternalRow) rowConverter.toInternal(row);
@@ -78,8 +78,7 @@ public final class InternalRows implements Serializable {
 
     /** A Dataset of {@code rows} (external rows of this schema), converted as they are read. */
     public Dataset<Row> dataset(SparkSession spark, JavaRDD<Row> rows) {
-        InternalRows converter = this;
-        JavaRDD<InternalRow> internal = rows.map(converter::toInternal);
+        JavaRDD<InternalRow> internal = rows.map(this::toInternal);
         return spark.internalCreateDataFrame(internal.rdd(), schema, false);
     }
 
