@@ -2,6 +2,7 @@ package io.monitoring.stats;
 
 import static io.monitoring.model.Columns.*;
 import static io.monitoring.testing.Inferences.inference;
+import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,8 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.monitoring.config.ConfigLoader;
 import io.monitoring.config.MonitoringConfig;
 import io.monitoring.model.Schemas;
+import io.monitoring.spark.columnar.ColumnarRows;
+import io.monitoring.testing.Inferences;
 import io.monitoring.testing.SharedSpark;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,8 +26,10 @@ import java.util.Map;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InferenceStatsAggregationTest {
     private static final Instant H10 = Instant.parse("2024-05-01T10:00:00Z");
@@ -192,5 +198,69 @@ class InferenceStatsAggregationTest {
         Map<String, Row> s = stats(config, rows);
         assertEquals("team-a", s.get(key(H10, "mapped", "model", null)).getAs(WORKSPACE));
         assertEquals("default", s.get(key(H10, "other", "model", null)).getAs(WORKSPACE));
+    }
+
+    @Test
+    void aDeltaTablesColumnBatchesGiveTheSameStatsAsRowsInMemory(@TempDir Path dir) {
+        MonitoringConfig config = ConfigLoader.load(null, Map.of("segments.max-values-per-key", "1"));
+        List<Row> rows = List.of(
+                inference("det", "1", H10).detection("X", 0.9, null, 0.4, "X", Double.NaN, "Y", null).latency(Double.POSITIVE_INFINITY)
+                        .tag("region", "eu").tag("deployment", "edge").build(),
+                inference("det", "2", H10.plusSeconds(1)).detection("Y", 0.123456789012345678).error().latency(2.5)
+                        .tag("region", "us").build(),
+                inference("det", "3", H11).detection("X", 1e-19).version(null).latency(Double.NaN).tag("region", "us").build(),
+                inference("clf", "4", H10).classification("cat", Double.NEGATIVE_INFINITY).latency(1e30).tag("region", "eu").build(),
+                inference("clf", "5", H10).classification("dog", 5e-19).tag("platform", "ios").tag("server_version", "1.2").build(),
+                inference("clf", "6", H11).classification(null, 0.5).tag("platform", "android").build());
+        Dataset<Row> inMemory = spark.createDataFrame(rows, Schemas.INFERENCE);
+        String path = dir.resolve("inferences").toString();
+        Inferences.write(spark, path, rows);
+        Dataset<Row> table = spark.read().format("delta").load(path);
+        assertTrue(ColumnarRows.isColumnar(InferenceStatsAggregation.productionInWindow(table, DAY)
+                .select(InferenceFacts.columns(lit("window").as(InferenceStatsAggregation.CAP_SCOPE)))), "read from column batches");
+        assertFalse(ColumnarRows.isColumnar(InferenceStatsAggregation.productionInWindow(inMemory, DAY)
+                .select(InferenceFacts.columns(lit("window").as(InferenceStatsAggregation.CAP_SCOPE)))), "read as rows");
+
+        List<Row> fromMemory = statsWithMedians(inMemory, config);
+        List<Row> fromTable = statsWithMedians(table, config);
+        assertEquals(fromMemory, fromTable);
+
+        Map<String, Row> s = stats(config, rows);
+        Row x = s.get(key(H10, "det", "class", "X"));
+        assertEquals(1, getLong(x, NUM_INFERENCES), "the second X box is not its class's first");
+        assertEquals(2, getLong(x, CLASS_COUNT));
+        assertEquals(1, getLong(x, CONFIDENCE_COUNT), "a NaN confidence is none");
+        Row noClass = s.get(key(H10, "det", "class", null));
+        assertEquals(0, getLong(noClass, NUM_INFERENCES), "a box without a class is no class's first");
+        assertEquals(1, getLong(noClass, CLASS_COUNT));
+        Row det = s.get(key(H10, "det", "model", null));
+        assertEquals(2, getLong(det, NUM_INFERENCES));
+        assertEquals(1, getLong(det, NUM_ERRORS));
+        assertEquals(1, getLong(det, LATENCY_COUNT), "an infinite latency is none");
+        assertEquals(List.of("edge"), det.getList(det.fieldIndex(DEPLOYMENT_TYPES)));
+        assertEquals(1, getLong(s.get(key(H10, "det", "model", null, "region", "us")), NUM_INFERENCES));
+        assertEquals(1, getLong(s.get(key(H10, "det", "model", null, "region", "__other__")), NUM_INFERENCES), "us outnumbers eu for det");
+        assertEquals(0, new BigDecimal("0.000000000000000001").compareTo(s.get(key(H10, "clf", "class", "dog")).getAs(CONFIDENCE_SUM)),
+                "5e-19 rounds half up at 18 digits");
+    }
+
+    /** The stats rows with each sketch replaced by its count and median (sketches of the same values). */
+    private List<Row> statsWithMedians(Dataset<Row> inferences, MonitoringConfig config) {
+        List<Row> out = new ArrayList<>();
+        for (Row r : InferenceStatsAggregation.hourlyStats(InferenceStatsAggregation.productionInWindow(inferences, DAY), config)
+                .orderBy(WINDOW_START, MODEL_ID, LEVEL, PREDICTED_CLASS, SLICE_KEY, SLICE_VALUE).collectAsList()) {
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < r.size(); i++) {
+                Object v = r.get(i);
+                if (v instanceof byte[] sketch) {
+                    KllDoublesSketch k = KllSketches.fromBytes(sketch);
+                    values.add(k.getN() + "@" + k.getQuantile(0.5));
+                } else {
+                    values.add(v instanceof scala.collection.Seq<?> seq ? scala.collection.JavaConverters.seqAsJavaList(seq) : v);
+                }
+            }
+            out.add(RowFactory.create(values.toArray()));
+        }
+        return out;
     }
 }

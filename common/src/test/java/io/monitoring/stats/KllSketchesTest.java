@@ -69,22 +69,30 @@ class KllSketchesTest {
     }
 
     @Test
-    void aggregatorBufferSurvivesSerialization() throws Exception {
-        KllSketchAggregator agg = new KllSketchAggregator();
-        KllSketchAggregator.Buffer b = agg.reduce(agg.reduce(agg.reduce(agg.zero(), 0.5), null), Double.NaN);
-        agg.reduce(b, 0.25);
+    void mergeAggregatorBufferSurvivesSerialization() throws Exception {
+        KllMergeAggregator agg = new KllMergeAggregator();
+        KllMergeAggregator.Buffer b = agg.reduce(agg.reduce(agg.reduce(agg.zero(), sketchOf(0.5)), null),
+                KllSketches.newSketch().toByteArray());
+        agg.reduce(b, sketchOf(0.25));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(b);
         }
-        KllSketchAggregator.Buffer copy;
+        KllMergeAggregator.Buffer copy;
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            copy = (KllSketchAggregator.Buffer) in.readObject();
+            copy = (KllMergeAggregator.Buffer) in.readObject();
         }
-        KllSketchAggregator.Buffer merged = agg.merge(copy, agg.reduce(agg.zero(), 0.75));
+        KllMergeAggregator.Buffer merged = agg.merge(copy, agg.reduce(agg.zero(), sketchOf(0.75)));
         KllDoublesSketch result = KllSketches.fromBytes(agg.finish(merged));
-        assertEquals(3, result.getN(), "null and NaN are not sketched");
+        assertEquals(3, result.getN(), "null and empty sketches add nothing");
         assertEquals(0.5, result.getQuantile(0.5));
         assertNull(agg.finish(agg.zero()));
+        assertNull(agg.finish(agg.reduce(agg.zero(), KllSketches.newSketch().toByteArray())), "only empty sketches: null");
+    }
+
+    private static byte[] sketchOf(double value) {
+        KllDoublesSketch sketch = KllSketches.newSketch();
+        sketch.update(value);
+        return sketch.toByteArray();
     }
 }

@@ -12,17 +12,18 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 
 /**
- * Builds a serialized KLL sketch of a double column inside an ordinary {@code groupBy().agg(...)},
- * so sketches come out of the same single aggregation as the counts. Nulls and non-finite values are
- * skipped; a group without values yields null. The sketch stays deserialized in the aggregation
- * buffer and is serialized only when Spark shuffles or spills it.
+ * Merges a column of serialized KLL sketches inside an ordinary {@code groupBy().agg(...)}: the
+ * hourly stats' partitions each sketch their part of a group, and their sketches are merged where
+ * the group's counts are summed. Null sketches are skipped; a group without any yields null. The
+ * merged sketch stays deserialized in the aggregation buffer and is serialized only when Spark
+ * shuffles or spills it.
  */
-public final class KllSketchAggregator extends Aggregator<Double, KllSketchAggregator.Buffer, byte[]> {
+public final class KllMergeAggregator extends Aggregator<byte[], KllMergeAggregator.Buffer, byte[]> {
     private static final long serialVersionUID = 1L;
 
-    /** {@code kll_sketch(double column) -> binary}, for use in {@code agg(...)}. */
+    /** {@code kll_merge(binary column) -> binary}, for use in {@code agg(...)}. */
     public static UserDefinedFunction udaf() {
-        return functions.udaf(new KllSketchAggregator(), Encoders.DOUBLE());
+        return functions.udaf(new KllMergeAggregator(), Encoders.BINARY());
     }
 
     @Override
@@ -31,9 +32,12 @@ public final class KllSketchAggregator extends Aggregator<Double, KllSketchAggre
     }
 
     @Override
-    public Buffer reduce(Buffer buffer, Double value) {
-        if (value != null && Double.isFinite(value)) {
-            buffer.sketch().update(value);
+    public Buffer reduce(Buffer buffer, byte[] sketch) {
+        if (sketch != null) {
+            KllDoublesSketch next = KllSketches.fromBytes(sketch);
+            if (!next.isEmpty()) {
+                buffer.sketch().merge(next);
+            }
         }
         return buffer;
     }

@@ -1,0 +1,53 @@
+package io.monitoring.stats;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
+
+/**
+ * One partition's inferences per (cap scope, model, segment key, segment value): the counts the
+ * segment values are ranked by. An inference whose tags lack a key is not counted for it.
+ */
+final class SegmentValueCounts {
+    static final StructType SCHEMA = new StructType()
+            .add(InferenceStatsAggregation.CAP_SCOPE, DataTypes.StringType, true)
+            .add(io.monitoring.model.Columns.MODEL_ID, DataTypes.StringType, false)
+            .add(io.monitoring.model.Columns.SLICE_KEY, DataTypes.StringType, false)
+            .add(io.monitoring.model.Columns.SLICE_VALUE, DataTypes.StringType, false)
+            .add(InferenceStatsAggregation.SLICE_COUNT, DataTypes.LongType, false);
+
+    private record Value(String scope, String model, int key, String value) {}
+
+    private SegmentValueCounts() {}
+
+    /** {@code rows}: rows of at least the first {@link InferenceFacts#SEGMENT_COLUMNS} columns. */
+    static Iterator<InternalRow> count(Iterator<InternalRow> rows, InferenceFacts.Layout layout) {
+        InferenceFacts facts = new InferenceFacts(layout);
+        StringCache strings = new StringCache();
+        Map<Value, long[]> counts = new HashMap<>();
+        while (rows.hasNext()) {
+            facts.readSegments(rows.next());
+            String scope = strings.of(facts.scope);
+            String model = strings.of(facts.model);
+            for (int k = 0; k < facts.segmentValues.length; k++) {
+                if (facts.segmentValues[k] != null) {
+                    counts.computeIfAbsent(new Value(scope, model, k, strings.of(facts.segmentValues[k])), v -> new long[1])[0]++;
+                }
+            }
+        }
+        List<String> keys = layout.segmentKeys();
+        return counts.entrySet().stream().map(e -> (InternalRow) new GenericInternalRow(new Object[] {
+            utf8(e.getKey().scope()), utf8(e.getKey().model()), utf8(keys.get(e.getKey().key())), utf8(e.getKey().value()),
+            e.getValue()[0]})).iterator();
+    }
+
+    static UTF8String utf8(String s) {
+        return s == null ? null : UTF8String.fromString(s);
+    }
+}
