@@ -6,11 +6,16 @@ import static org.apache.spark.sql.functions.*;
 
 import io.monitoring.config.MonitoringConfig;
 import io.monitoring.ingest.PredictionKinds;
+import io.monitoring.spark.WindowStarts;
+import io.monitoring.spark.columnar.ColumnarRows;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.expressions.Window;
 
 /**
@@ -147,30 +152,28 @@ public final class QualityRows {
      * and key, {@code otherValue}. From the key columns (model, event time, tags) of the rows.
      */
     public static Dataset<Row> sliceCaps(Dataset<Row> rows, List<String> granularities, MonitoringConfig.Segments segments) {
-        List<Column> windows = new ArrayList<>();
-        for (String g : granularities) {
-            windows.add(struct(lit(g).as(GRANULARITY), date_trunc(g, col(EVENT_TIME)).as(WINDOW_START)));
+        SparkSession spark = rows.sparkSession();
+        Dataset<Row> counts;
+        if (segments.keys().isEmpty()) { // no keys, no caps: an empty result of the same schema, planned without a scan
+            counts = spark.createDataFrame(List.of(), SliceValueCounts.SCHEMA);
+        } else {
+            List<String> windows = List.copyOf(granularities);
+            List<String> keys = List.copyOf(segments.keys());
+            WindowStarts starts = WindowStarts.of(spark);
+            // a Java loop over the key columns (read in place from the scan's column batches): each
+            // tag is looked up once per row, where element_at copied every dictionary-encoded tag key
+            // it compared
+            JavaRDD<InternalRow> partCounts = ColumnarRows.of(rows.select(col(MODEL_ID), col(EVENT_TIME), col(TAGS)))
+                    .mapPartitions(part -> SliceValueCounts.count(part, windows, keys, starts));
+            counts = spark.internalCreateDataFrame(partCounts.rdd(), SliceValueCounts.SCHEMA, false);
         }
-        List<Column> slices = new ArrayList<>();
-        for (String key : segments.keys()) {
-            slices.add(struct(lit(key).as(SLICE_KEY), element_at(col(TAGS), key).as(SLICE_VALUE)));
-        }
-        boolean noKeys = slices.isEmpty();
-        if (noKeys) { // no keys, no caps: an empty result of the same schema, planned without a scan
-            slices.add(struct(lit(null).cast("string").as(SLICE_KEY), lit(null).cast("string").as(SLICE_VALUE)));
-        }
-        Dataset<Row> values = rows.select(col(MODEL_ID), explode(array(windows.toArray(Column[]::new))).as("w"), col(TAGS))
-                .select(col(MODEL_ID), col("w"), explode(array(slices.toArray(Column[]::new))).as("s"))
-                .select(col("w." + GRANULARITY).as(GRANULARITY), col("w." + WINDOW_START).as(WINDOW_START), col(MODEL_ID),
-                        col("s." + SLICE_KEY).as(SLICE_KEY), col("s." + SLICE_VALUE).as(SLICE_VALUE))
-                .where(noKeys ? lit(false) : col(SLICE_VALUE).isNotNull());
-        return values.groupBy(GRANULARITY, WINDOW_START, MODEL_ID, SLICE_KEY, SLICE_VALUE)
-                .agg(count(lit(1)).as("value_count"))
+        return counts.groupBy(GRANULARITY, WINDOW_START, MODEL_ID, SLICE_KEY, SLICE_VALUE)
+                .agg(sum(SliceValueCounts.VALUE_COUNT).as(SliceValueCounts.VALUE_COUNT))
                 .withColumn("value_rank", row_number().over(Window.partitionBy(col(GRANULARITY), col(WINDOW_START), col(MODEL_ID), col(SLICE_KEY))
-                        .orderBy(col("value_count").desc(), col(SLICE_VALUE))))
+                        .orderBy(col(SliceValueCounts.VALUE_COUNT).desc(), col(SLICE_VALUE))))
                 .withColumn(CAPPED_VALUE, when(col("value_rank").leq(segments.maxValuesPerKey()), col(SLICE_VALUE))
                         .otherwise(lit(segments.otherValue())))
-                .drop("value_count", "value_rank");
+                .drop(SliceValueCounts.VALUE_COUNT, "value_rank");
     }
 
     /**

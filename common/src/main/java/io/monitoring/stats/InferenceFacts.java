@@ -5,11 +5,10 @@ import static org.apache.spark.sql.functions.col;
 
 import io.monitoring.config.MonitoringConfig;
 import io.monitoring.ingest.PredictionKinds;
+import io.monitoring.spark.TagValues;
+import io.monitoring.spark.WindowStarts;
 import java.io.Serializable;
 import java.math.BigInteger;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -17,7 +16,6 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.util.ArrayData;
-import org.apache.spark.sql.catalyst.util.MapData;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
@@ -47,23 +45,22 @@ final class InferenceFacts {
     private static final UTF8String DETECTION = UTF8String.fromString(PredictionKinds.DETECTION);
     private static final UTF8String CLASSIFICATION = UTF8String.fromString(PredictionKinds.CLASSIFICATION);
     private static final UTF8String NO_CLASS = UTF8String.fromString(InferenceStatsAggregation.NO_CLASS);
-    private static final long MICROS_PER_HOUR = 3_600_000_000L;
 
     /**
      * How rows are read: the tag keys from the configuration, where a detection box's fields are,
-     * and the session's time zone. Made on the driver, sent to the executors.
+     * and the session's hours. Made on the driver, sent to the executors.
      */
     record Layout(List<String> segmentKeys, List<String> deploymentKeys, List<String> serverVersionKeys,
-            int boxFields, int boxClass, int boxConfidence, ZoneId zone) implements Serializable {
+            int boxFields, int boxClass, int boxConfidence, WindowStarts windows) implements Serializable {
         /** {@code schema}: the schema of the {@link #columns}. */
-        static Layout of(MonitoringConfig config, StructType schema, ZoneId zone) {
+        static Layout of(MonitoringConfig config, StructType schema, WindowStarts windows) {
             if (!(schema.fields()[DETECTIONS].dataType() instanceof ArrayType boxes
                     && boxes.elementType() instanceof StructType box)) {
                 throw new IllegalArgumentException("inferences' " + PREDICTION_DETECTIONS + " is no array of structs: "
                         + schema.fields()[DETECTIONS].dataType().simpleString());
             }
             return new Layout(config.segments().keys(), config.stats().deploymentTypeKeys(), config.stats().serverVersionKeys(),
-                    box.size(), box.fieldIndex(DETECTION_CLASS), box.fieldIndex(DETECTION_CONFIDENCE), zone);
+                    box.size(), box.fieldIndex(DETECTION_CLASS), box.fieldIndex(DETECTION_CONFIDENCE), windows);
         }
     }
 
@@ -85,26 +82,21 @@ final class InferenceFacts {
     Double[] confidence = new Double[4];
     BigInteger[] confidenceUnits = new BigInteger[4];
 
-    private final UTF8String[] lookupKeys;
-    private final UTF8String[] lookedUp;
-    private final boolean[] found;
+    private final TagValues tags;
     private final int[] segmentSlot;
     private final int[] deploymentSlots;
     private final int[] serverVersionSlots;
     private final int boxFields;
     private final int boxClass;
     private final int boxConfidence;
-    private final ZoneId zone;
-    private final Long fixedOffsetMicros;
+    private final WindowStarts windows;
 
     InferenceFacts(Layout keys) {
         LinkedHashSet<String> distinct = new LinkedHashSet<>(keys.segmentKeys());
         distinct.addAll(keys.deploymentKeys());
         distinct.addAll(keys.serverVersionKeys());
         List<String> all = new ArrayList<>(distinct);
-        this.lookupKeys = all.stream().map(UTF8String::fromString).toArray(UTF8String[]::new);
-        this.lookedUp = new UTF8String[lookupKeys.length];
-        this.found = new boolean[lookupKeys.length];
+        this.tags = new TagValues(all);
         this.segmentSlot = keys.segmentKeys().stream().mapToInt(all::indexOf).toArray();
         this.deploymentSlots = keys.deploymentKeys().stream().mapToInt(all::indexOf).toArray();
         this.serverVersionSlots = keys.serverVersionKeys().stream().mapToInt(all::indexOf).toArray();
@@ -112,9 +104,7 @@ final class InferenceFacts {
         this.boxFields = keys.boxFields();
         this.boxClass = keys.boxClass();
         this.boxConfidence = keys.boxConfidence();
-        this.zone = keys.zone();
-        this.fixedOffsetMicros = zone.getRules().isFixedOffset()
-                ? zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds() * 1_000_000L : null;
+        this.windows = keys.windows();
     }
 
     /** The columns of {@code inferences} read for each inference, in the order of the ordinals above. */
@@ -127,16 +117,16 @@ final class InferenceFacts {
     void readSegments(InternalRow row) {
         scope = string(row, SCOPE);
         model = row.getUTF8String(MODEL);
-        readTags(row.isNullAt(TAGS_ORDINAL) ? null : row.getMap(TAGS_ORDINAL));
+        tags.read(row.isNullAt(TAGS_ORDINAL) ? null : row.getMap(TAGS_ORDINAL));
         for (int k = 0; k < segmentSlot.length; k++) {
-            segmentValues[k] = lookedUp[segmentSlot[k]];
+            segmentValues[k] = tags.value(segmentSlot[k]);
         }
     }
 
     /** Reads everything (a row of all the {@link #columns}). */
     void read(InternalRow row) {
         readSegments(row);
-        hourStartMicros = hourStart(row.getLong(TIME));
+        hourStartMicros = windows.start("hour", row.getLong(TIME));
         version = string(row, VERSION);
         deploymentType = firstPresent(deploymentSlots);
         serverVersion = firstPresent(serverVersionSlots);
@@ -146,32 +136,10 @@ final class InferenceFacts {
         readPredictions(row);
     }
 
-    private void readTags(MapData tags) {
-        Arrays.fill(lookedUp, null);
-        Arrays.fill(found, false);
-        if (tags == null) {
-            return;
-        }
-        ArrayData names = tags.keyArray();
-        ArrayData values = tags.valueArray();
-        int left = lookupKeys.length;
-        // element_at: the first entry with the key
-        for (int i = 0; i < tags.numElements() && left > 0; i++) {
-            UTF8String name = names.getUTF8String(i);
-            for (int j = 0; j < lookupKeys.length; j++) {
-                if (!found[j] && lookupKeys[j].equals(name)) {
-                    found[j] = true;
-                    lookedUp[j] = values.isNullAt(i) ? null : values.getUTF8String(i);
-                    left--;
-                }
-            }
-        }
-    }
-
     private UTF8String firstPresent(int[] slots) {
         for (int slot : slots) {
-            if (lookedUp[slot] != null) {
-                return lookedUp[slot];
+            if (tags.value(slot) != null) {
+                return tags.value(slot);
             }
         }
         return null;
@@ -231,15 +199,6 @@ final class InferenceFacts {
             confidence = Arrays.copyOf(confidence, size);
             confidenceUnits = Arrays.copyOf(confidenceUnits, size);
         }
-    }
-
-    /** date_trunc('hour', event_time) in the session's time zone. */
-    private long hourStart(long micros) {
-        if (fixedOffsetMicros != null) {
-            return Math.floorDiv(micros + fixedOffsetMicros, MICROS_PER_HOUR) * MICROS_PER_HOUR - fixedOffsetMicros;
-        }
-        Instant truncated = Instant.EPOCH.plus(micros, ChronoUnit.MICROS).atZone(zone).truncatedTo(ChronoUnit.HOURS).toInstant();
-        return ChronoUnit.MICROS.between(Instant.EPOCH, truncated);
     }
 
     /** Null for null, NaN and infinities,. */

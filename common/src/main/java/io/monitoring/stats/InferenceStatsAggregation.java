@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.to_date;
 
 import io.monitoring.config.MonitoringConfig;
 import io.monitoring.model.Schemas;
+import io.monitoring.spark.WindowStarts;
 import io.monitoring.spark.columnar.ColumnarRows;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,7 +30,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
@@ -114,8 +114,7 @@ public final class InferenceStatsAggregation {
     public static Dataset<Row> hourlyStats(Dataset<Row> inferences, Column capScope, MonitoringConfig config) {
         SparkSession spark = inferences.sparkSession();
         Dataset<Row> input = inferences.select(InferenceFacts.columns(capScope.as(CAP_SCOPE)));
-        InferenceFacts.Layout layout = InferenceFacts.Layout.of(config, input.schema(),
-                DateTimeUtils.getZoneId(spark.sessionState().conf().sessionLocalTimeZone()));
+        InferenceFacts.Layout layout = InferenceFacts.Layout.of(config, input.schema(), WindowStarts.of(spark));
         SegmentCaps caps = segmentCaps(input, layout, config.segments());
         Map<String, String> workspaces = new HashMap<>(config.models().workspaceOfModel());
         String defaultWorkspace = config.models().defaultWorkspace();
