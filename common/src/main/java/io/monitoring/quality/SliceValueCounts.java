@@ -2,6 +2,7 @@ package io.monitoring.quality;
 
 import static io.monitoring.model.Columns.*;
 
+import io.monitoring.spark.BoundedPartials;
 import io.monitoring.spark.TagValues;
 import io.monitoring.spark.WindowStarts;
 import java.util.HashMap;
@@ -22,6 +23,8 @@ import org.apache.spark.unsafe.types.UTF8String;
  */
 final class SliceValueCounts {
     static final String VALUE_COUNT = "value_count";
+    /** Counts a task holds before handing them out ({@link BoundedPartials}): a few hundred bytes each. */
+    static final int MAX_COUNTS_PER_TASK = 100_000;
     static final StructType SCHEMA = new StructType()
             .add(GRANULARITY, DataTypes.StringType, false)
             .add(WINDOW_START, DataTypes.TimestampType, false)
@@ -37,12 +40,13 @@ final class SliceValueCounts {
 
     private SliceValueCounts() {}
 
-    static Iterator<InternalRow> count(Iterator<InternalRow> rows, List<String> granularities, List<String> keys, WindowStarts windows) {
+    /** {@code maxValues}: how many counts are held before they are handed out ({@link BoundedPartials}). */
+    static Iterator<InternalRow> count(Iterator<InternalRow> rows, List<String> granularities, List<String> keys, WindowStarts windows,
+            int maxValues) {
         TagValues tags = new TagValues(keys);
         Map<UTF8String, UTF8String> copies = new HashMap<>();
         Map<Value, long[]> counts = new HashMap<>();
-        while (rows.hasNext()) {
-            InternalRow row = rows.next();
+        return new BoundedPartials<>(rows, row -> {
             UTF8String model = copy(copies, row.getUTF8String(MODEL));
             long time = row.getLong(TIME);
             tags.read(row.isNullAt(TAGS_ORDINAL) ? null : row.getMap(TAGS_ORDINAL));
@@ -55,16 +59,18 @@ final class SliceValueCounts {
                     }
                 }
             }
-        }
-        return counts.entrySet().stream().map(e -> (InternalRow) new GenericInternalRow(new Object[] {
-            UTF8String.fromString(granularities.get(e.getKey().granularity())), e.getKey().windowStart(), e.getKey().model(),
-            UTF8String.fromString(keys.get(e.getKey().key())), e.getKey().value(), e.getValue()[0]})).iterator();
+        }, counts, maxValues, (value, n) -> new GenericInternalRow(new Object[] {
+            UTF8String.fromString(granularities.get(value.granularity())), value.windowStart(), value.model(),
+            UTF8String.fromString(keys.get(value.key())), value.value(), n[0]}));
     }
 
     /** The partition's own copy of a string that points into Spark's buffers. */
     private static UTF8String copy(Map<UTF8String, UTF8String> copies, UTF8String s) {
         UTF8String own = copies.get(s);
         if (own == null) {
+            if (copies.size() >= MAX_COUNTS_PER_TASK) { // a cache only: the counts keep their own references
+                copies.clear();
+            }
             own = s.clone();
             copies.put(own, own);
         }

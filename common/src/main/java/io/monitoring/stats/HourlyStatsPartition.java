@@ -3,6 +3,7 @@ package io.monitoring.stats;
 import static io.monitoring.model.Columns.*;
 
 import io.monitoring.model.Schemas;
+import io.monitoring.spark.BoundedPartials;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -54,8 +55,12 @@ final class HourlyStatsPartition {
     private final StringCache strings = new StringCache();
     private final HashMap<CellKey, StatsCell> cells = new HashMap<>();
     private final CellKey probe = new CellKey();
+    private final int maxCells;
 
-    HourlyStatsPartition(InferenceFacts.Layout layout, SegmentCaps caps, Map<String, String> workspaceOfModel, String defaultWorkspace) {
+    /** {@code maxCells}: how many cells are held before they are handed out ({@link BoundedPartials}). */
+    HourlyStatsPartition(InferenceFacts.Layout layout, SegmentCaps caps, Map<String, String> workspaceOfModel, String defaultWorkspace,
+            int maxCells) {
+        this.maxCells = maxCells;
         this.facts = new InferenceFacts(layout);
         this.caps = caps;
         this.workspaceOfModel = workspaceOfModel;
@@ -64,11 +69,10 @@ final class HourlyStatsPartition {
 
     /** {@code rows}: rows of all the {@link InferenceFacts#columns}. */
     Iterator<InternalRow> aggregate(Iterator<InternalRow> rows) {
-        while (rows.hasNext()) {
-            facts.read(rows.next());
+        return new BoundedPartials<>(rows, row -> {
+            facts.read(row);
             add();
-        }
-        return cells.entrySet().stream().map(e -> row(e.getKey(), e.getValue())).iterator();
+        }, cells, maxCells, this::row);
     }
 
     private void add() {

@@ -59,6 +59,13 @@ public final class InferenceStatsAggregation {
     public static final String NO_CLASS = "";
 
     static final String SLICE_COUNT = "slice_count";
+    /**
+     * Groups a task holds before handing them out ({@link io.monitoring.spark.BoundedPartials}): a
+     * cell is about 4 KB with its two sketches, so about 64 MB per task; the segment values'
+     * counts are a few hundred bytes each.
+     */
+    static final int MAX_CELLS_PER_TASK = 16_384;
+    static final int MAX_COUNTS_PER_TASK = 100_000;
 
     private InferenceStatsAggregation() {}
 
@@ -112,14 +119,19 @@ public final class InferenceStatsAggregation {
      * into its (slice x item) rows and aggregating those in Spark cost several times as much.
      */
     public static Dataset<Row> hourlyStats(Dataset<Row> inferences, Column capScope, MonitoringConfig config) {
+        return hourlyStats(inferences, capScope, config, MAX_CELLS_PER_TASK, MAX_COUNTS_PER_TASK);
+    }
+
+    /** {@link #hourlyStats(Dataset, Column, MonitoringConfig)} with the groups a task holds at most. */
+    static Dataset<Row> hourlyStats(Dataset<Row> inferences, Column capScope, MonitoringConfig config, int maxCells, int maxCounts) {
         SparkSession spark = inferences.sparkSession();
         Dataset<Row> input = inferences.select(InferenceFacts.columns(capScope.as(CAP_SCOPE)));
         InferenceFacts.Layout layout = InferenceFacts.Layout.of(config, input.schema(), WindowStarts.of(spark));
-        SegmentCaps caps = segmentCaps(input, layout, config.segments());
+        SegmentCaps caps = segmentCaps(input, layout, config.segments(), maxCounts);
         Map<String, String> workspaces = new HashMap<>(config.models().workspaceOfModel());
         String defaultWorkspace = config.models().defaultWorkspace();
         JavaRDD<InternalRow> cells = ColumnarRows.of(input)
-                .mapPartitions(rows -> new HourlyStatsPartition(layout, caps, workspaces, defaultWorkspace).aggregate(rows));
+                .mapPartitions(rows -> new HourlyStatsPartition(layout, caps, workspaces, defaultWorkspace, maxCells).aggregate(rows));
         UserDefinedFunction merged = KllMergeAggregator.udaf();
         Dataset<Row> grouped = spark.internalCreateDataFrame(cells.rdd(), HourlyStatsPartition.SCHEMA, false)
                 .groupBy(col(WINDOW_START), col(WORKSPACE), col(MODEL_ID), col(MODEL_VERSION), col(LEVEL),
@@ -155,14 +167,15 @@ public final class InferenceStatsAggregation {
      * {@code maxValuesPerKey} values with the most inferences, ties by value. A few hundred rows at
      * most, collected to the driver.
      */
-    private static SegmentCaps segmentCaps(Dataset<Row> input, InferenceFacts.Layout layout, MonitoringConfig.Segments segments) {
+    private static SegmentCaps segmentCaps(Dataset<Row> input, InferenceFacts.Layout layout, MonitoringConfig.Segments segments,
+            int maxCounts) {
         if (segments.keys().isEmpty()) {
             return new SegmentCaps(segments.keys(), List.of(), segments.otherValue());
         }
         Dataset<Row> segmentColumns = input.select(java.util.Arrays.copyOf(
                 java.util.Arrays.stream(input.columns()).map(functions::col).toArray(Column[]::new), InferenceFacts.SEGMENT_COLUMNS));
         JavaRDD<InternalRow> counts = ColumnarRows.of(segmentColumns)
-                .mapPartitions(rows -> SegmentValueCounts.count(rows, layout));
+                .mapPartitions(rows -> SegmentValueCounts.count(rows, layout, maxCounts));
         List<Row> kept = input.sparkSession().internalCreateDataFrame(counts.rdd(), SegmentValueCounts.SCHEMA, false)
                 .groupBy(col(CAP_SCOPE), col(MODEL_ID), col(SLICE_KEY), col(SLICE_VALUE))
                 .agg(sum(col(SLICE_COUNT)).as(SLICE_COUNT))

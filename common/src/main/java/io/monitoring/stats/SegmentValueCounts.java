@@ -1,5 +1,6 @@
 package io.monitoring.stats;
 
+import io.monitoring.spark.BoundedPartials;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -26,13 +27,17 @@ final class SegmentValueCounts {
 
     private SegmentValueCounts() {}
 
-    /** {@code rows}: rows of at least the first {@link InferenceFacts#SEGMENT_COLUMNS} columns. */
-    static Iterator<InternalRow> count(Iterator<InternalRow> rows, InferenceFacts.Layout layout) {
+    /**
+     * {@code rows}: rows of at least the first {@link InferenceFacts#SEGMENT_COLUMNS} columns;
+     * {@code maxValues}: how many counts are held before they are handed out ({@link BoundedPartials}).
+     */
+    static Iterator<InternalRow> count(Iterator<InternalRow> rows, InferenceFacts.Layout layout, int maxValues) {
         InferenceFacts facts = new InferenceFacts(layout);
         StringCache strings = new StringCache();
         Map<Value, long[]> counts = new HashMap<>();
-        while (rows.hasNext()) {
-            facts.readSegments(rows.next());
+        List<String> keys = layout.segmentKeys();
+        return new BoundedPartials<>(rows, row -> {
+            facts.readSegments(row);
             String scope = strings.of(facts.scope);
             String model = strings.of(facts.model);
             for (int k = 0; k < facts.segmentValues.length; k++) {
@@ -40,11 +45,8 @@ final class SegmentValueCounts {
                     counts.computeIfAbsent(new Value(scope, model, k, strings.of(facts.segmentValues[k])), v -> new long[1])[0]++;
                 }
             }
-        }
-        List<String> keys = layout.segmentKeys();
-        return counts.entrySet().stream().map(e -> (InternalRow) new GenericInternalRow(new Object[] {
-            utf8(e.getKey().scope()), utf8(e.getKey().model()), utf8(keys.get(e.getKey().key())), utf8(e.getKey().value()),
-            e.getValue()[0]})).iterator();
+        }, counts, maxValues, (value, n) -> new GenericInternalRow(new Object[] {
+            utf8(value.scope()), utf8(value.model()), utf8(keys.get(value.key())), utf8(value.value()), n[0]}));
     }
 
     static UTF8String utf8(String s) {
