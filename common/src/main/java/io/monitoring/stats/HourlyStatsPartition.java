@@ -13,8 +13,10 @@ import java.util.TreeSet;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.util.GenericArrayData;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Decimal;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 
@@ -118,8 +120,9 @@ final class HourlyStatsPartition {
     private InternalRow row(CellKey key, StatsCell cell) {
         return new GenericInternalRow(new Object[] {
             key.hour,
-            utf8(workspaceOfModel.getOrDefault(key.model, defaultWorkspace)),
-            utf8(key.model), utf8(key.version), utf8(key.level), utf8(key.cls), utf8(key.sliceKey), utf8(key.sliceValue),
+            StringCache.utf8(workspaceOfModel.getOrDefault(key.model, defaultWorkspace)),
+            StringCache.utf8(key.model), StringCache.utf8(key.version), StringCache.utf8(key.level), StringCache.utf8(key.cls),
+            StringCache.utf8(key.sliceKey), StringCache.utf8(key.sliceValue),
             cell.numInferences, cell.numErrors, cell.classCount,
             decimal(cell.confidenceSum.value(), Schemas.CONFIDENCE_SUM_TYPE), cell.confidenceCount,
             cell.confidenceSketch == null ? null : cell.confidenceSketch.toByteArray(),
@@ -128,21 +131,17 @@ final class HourlyStatsPartition {
             array(cell.deploymentTypes), array(cell.serverVersions)});
     }
 
-    private static Decimal decimal(BigDecimal value, org.apache.spark.sql.types.DataType type) {
+    private static Decimal decimal(BigDecimal value, DataType type) {
         if (value == null) {
             return null;
         }
-        org.apache.spark.sql.types.DecimalType decimal = (org.apache.spark.sql.types.DecimalType) type;
+        DecimalType decimal = (DecimalType) type;
         Decimal d = Decimal.apply(value);
         return d.changePrecision(decimal.precision(), decimal.scale()) ? d : null;
     }
 
     private static GenericArrayData array(TreeSet<UTF8String> values) {
         return new GenericArrayData(values.toArray());
-    }
-
-    private static UTF8String utf8(String s) {
-        return SegmentValueCounts.utf8(s);
     }
 
     /** A group of a partition: hour, model, version, level, class, slice key and value (the workspace follows the model). */

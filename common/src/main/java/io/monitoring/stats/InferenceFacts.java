@@ -113,6 +113,11 @@ final class InferenceFacts {
             col(IS_ERROR), col(PREDICTION_KIND), col(PREDICTION_LABEL), col(PREDICTION_SCORE), col(PREDICTION_DETECTIONS)};
     }
 
+    /** The first {@link #SEGMENT_COLUMNS} of a Dataset of the {@link #columns}, by their names there. */
+    static Column[] segmentColumns(String capScopeName) {
+        return new Column[] {col(capScopeName), col(MODEL_ID), col(TAGS)};
+    }
+
     /** Reads the scope, model and segment values only (a row of the first {@link #SEGMENT_COLUMNS} columns or more). */
     void readSegments(InternalRow row) {
         scope = string(row, SCOPE);

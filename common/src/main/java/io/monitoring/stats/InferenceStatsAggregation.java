@@ -32,7 +32,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -172,9 +171,7 @@ public final class InferenceStatsAggregation {
         if (segments.keys().isEmpty()) {
             return new SegmentCaps(segments.keys(), List.of(), segments.otherValue());
         }
-        Dataset<Row> segmentColumns = input.select(java.util.Arrays.copyOf(
-                java.util.Arrays.stream(input.columns()).map(functions::col).toArray(Column[]::new), InferenceFacts.SEGMENT_COLUMNS));
-        JavaRDD<InternalRow> counts = ColumnarRows.of(segmentColumns)
+        JavaRDD<InternalRow> counts = ColumnarRows.of(input.select(InferenceFacts.segmentColumns(CAP_SCOPE)))
                 .mapPartitions(rows -> SegmentValueCounts.count(rows, layout, maxCounts));
         List<Row> kept = input.sparkSession().internalCreateDataFrame(counts.rdd(), SegmentValueCounts.SCHEMA, false)
                 .groupBy(col(CAP_SCOPE), col(MODEL_ID), col(SLICE_KEY), col(SLICE_VALUE))

@@ -9,7 +9,6 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * One partition's inferences per (cap scope, model, segment key, segment value): the counts the
@@ -46,10 +45,7 @@ final class SegmentValueCounts {
                 }
             }
         }, counts, maxValues, (value, n) -> new GenericInternalRow(new Object[] {
-            utf8(value.scope()), utf8(value.model()), utf8(keys.get(value.key())), utf8(value.value()), n[0]}));
-    }
-
-    static UTF8String utf8(String s) {
-        return s == null ? null : UTF8String.fromString(s);
+            StringCache.utf8(value.scope()), StringCache.utf8(value.model()), StringCache.utf8(keys.get(value.key())),
+            StringCache.utf8(value.value()), n[0]}));
     }
 }

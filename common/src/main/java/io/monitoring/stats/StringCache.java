@@ -27,4 +27,9 @@ final class StringCache {
         }
         return s;
     }
+
+    /** {@code value} as Spark's string; null for null. */
+    static UTF8String utf8(String value) {
+        return value == null ? null : UTF8String.fromString(value);
+    }
 }
