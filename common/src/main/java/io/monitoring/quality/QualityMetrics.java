@@ -92,7 +92,7 @@ public final class QualityMetrics {
      */
     public static Dataset<Row> evaluationRows(Dataset<Row> labeled, Params p, int partitions) {
         Dataset<Row> production = labeled.where(col(ENVIRONMENT).isin(p.quality().environments().toArray()));
-        Dataset<Row> prepared = QualityRows.prepare(production, p.quality().rankingK());
+        Dataset<Row> prepared = QualityRows.prepare(production, p.quality().rankingK(), p.segments().keys());
         // a dozen aggregations read these rows: spread them evenly over the partitions (a day's
         // scan may have as few splits as there are cores, of unequal size, and each split would be
         // one cached block); sorted by kind and label, so most cached batches hold one kind,

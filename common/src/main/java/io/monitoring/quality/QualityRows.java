@@ -100,8 +100,12 @@ public final class QualityRows {
         return col(HAS_ACTUAL).and(col(LABEL_LAG_SECONDS).isNotNull());
     }
 
-    /** The per-inference flags and metric terms of labelled inference rows, with the columns the metrics read. */
-    public static Dataset<Row> prepare(Dataset<Row> labeled, List<Integer> rankingK) {
+    /**
+     * The per-inference flags and metric terms of labelled inference rows, with the columns the
+     * metrics read, and, in place of the tags, the value of each segment key ({@link #withGroups}
+     * caps them).
+     */
+    public static Dataset<Row> prepare(Dataset<Row> labeled, List<Integer> rankingK, List<String> segmentKeys) {
         Column kind = col(PREDICTION_KIND);
         Column cls = kind.equalTo(PredictionKinds.CLASSIFICATION).and(col(PREDICTION_LABEL).isNotNull());
         Column labelledCls = cls.and(col(HAS_ACTUAL)).and(col(ACTUAL_LABEL).isNotNull());
@@ -130,10 +134,15 @@ public final class QualityRows {
                     .withColumn(precisionCol(k), RankingExpressions.term(RankingTerms.precisionIndex(c)))
                     .withColumn(recallCol(k), RankingExpressions.term(RankingTerms.recallIndex(c)));
         }
-        // only what the metrics read goes on: expand copies every row per window and slice, and the
-        // job caches that, so ranked lists, detections, lineage and actual ids would be copied too
+        // only what the metrics read goes on: the job shuffles and caches these rows, so ranked
+        // lists, detections, lineage and actual ids would be copied too. Of the tags, only the
+        // segment keys' values: the whole map was copied out of the scan's column batches for the
+        // shuffle, every key and value decoded from its dictionary, to be looked up after it
         List<Column> kept = new ArrayList<>();
-        for (String c : List.of(MODEL_ID, MODEL_VERSION, EVENT_TIME, TAGS, PREDICTION_KIND, PREDICTION_LABEL, PREDICTION_SCORE,
+        for (int k = 0; k < segmentKeys.size(); k++) {
+            kept.add(element_at(col(TAGS), segmentKeys.get(k)).as(rawValueOf(k)));
+        }
+        for (String c : List.of(MODEL_ID, MODEL_VERSION, EVENT_TIME, PREDICTION_KIND, PREDICTION_LABEL, PREDICTION_SCORE,
                 PREDICTION_CLASS_SCORES, HAS_ACTUAL, ACTUAL_LABEL, ACTUAL_VALUE, LABEL_LAG_SECONDS,
                 IS_CLS, IS_SCORED, CORRECT, IS_REG, ERR, IS_RANK, RR, IS_DET, PRED_SET, ACT_SET)) {
             kept.add(col(c));
@@ -183,7 +192,8 @@ public final class QualityRows {
      * copy's key. Beside it, each granularity's window start and each (granularity, key)'s capped
      * value ({@code caps}: {@link #sliceCaps}), and the window date. One row per input row: the
      * metric families that read only group ids explode the array ({@link #perGroup}), so the rows
-     * are kept once, not once per group. Drops the event time and tags, which no metric reads.
+     * are kept once, not once per group. Reads the segment keys' values of {@link #prepare} and
+     * drops them and the event time, which no metric reads.
      */
     public static Dataset<Row> withGroups(Dataset<Row> rows, Dataset<Row> caps, List<String> granularities,
             MonitoringConfig.Segments segments) {
@@ -198,7 +208,7 @@ public final class QualityRows {
                 Dataset<Row> capsOfKey = caps.where(col(GRANULARITY).equalTo(g).and(col(SLICE_KEY).equalTo(key)))
                         .select(col(WINDOW_START).as(windowStartOf(g)), col(MODEL_ID), col(SLICE_VALUE).as(RAW_VALUE),
                                 col(CAPPED_VALUE).as(sliceValueOf(g, k)));
-                out = Joins.using(out.withColumn(RAW_VALUE, element_at(col(TAGS), key)), broadcast(capsOfKey),
+                out = Joins.using(out.withColumn(RAW_VALUE, col(rawValueOf(k))), broadcast(capsOfKey),
                         List.of(windowStartOf(g), MODEL_ID, RAW_VALUE), "left").drop(RAW_VALUE);
             }
         }
@@ -208,7 +218,11 @@ public final class QualityRows {
                     c.key(), c.value()));
             ids.add(c.keyIndex() < 0 ? id : when(c.value().isNotNull(), id));
         }
-        return out.withColumn(GROUP_IDS, array(ids.toArray(Column[]::new))).drop(TAGS, EVENT_TIME);
+        List<String> dropped = new ArrayList<>(List.of(EVENT_TIME));
+        for (int k = 0; k < segments.keys().size(); k++) {
+            dropped.add(rawValueOf(k));
+        }
+        return out.withColumn(GROUP_IDS, array(ids.toArray(Column[]::new))).drop(dropped.toArray(String[]::new));
     }
 
     /**
@@ -272,6 +286,11 @@ public final class QualityRows {
             }
         }
         return copies;
+    }
+
+    /** The value of the row's tag of the segment key at {@code keyIndex} (null without it), before capping. */
+    private static String rawValueOf(int keyIndex) {
+        return RAW_VALUE + "_" + keyIndex;
     }
 
     private static String windowStartOf(String granularity) {

@@ -58,8 +58,9 @@ class QualitySlicesTest {
 
         List<String> granularities = List.of("hour", "day");
         MonitoringConfig.Segments segments = new MonitoringConfig.Segments(KEYS, CAP, OTHER);
-        Dataset<Row> prepared = QualityRows.prepare(rows.toDataset(SharedSpark.get()), List.of());
-        Dataset<Row> withGroups = QualityRows.withGroups(prepared, QualityRows.sliceCaps(prepared, granularities, segments), granularities, segments);
+        Dataset<Row> labeled = rows.toDataset(SharedSpark.get());
+        Dataset<Row> prepared = QualityRows.prepare(labeled, List.of(), segments.keys());
+        Dataset<Row> withGroups = QualityRows.withGroups(prepared, QualityRows.sliceCaps(labeled, granularities, segments), granularities, segments);
         assertEquals(inferences.size(), withGroups.count(), "one row per inference");
         List<Row> got = QualityRows.copies(withGroups, granularities, segments)
                 .groupBy(GRANULARITY, WINDOW_START, MODEL_ID, SLICE_KEY, SLICE_VALUE).count().collectAsList();
@@ -85,8 +86,9 @@ class QualitySlicesTest {
         }
         List<String> granularities = List.of("hour", "day");
         MonitoringConfig.Segments segments = new MonitoringConfig.Segments(List.of(), CAP, OTHER);
-        Dataset<Row> prepared = QualityRows.prepare(rows.toDataset(SharedSpark.get()), List.of());
-        Dataset<Row> caps = QualityRows.sliceCaps(prepared, granularities, segments);
+        Dataset<Row> labeled = rows.toDataset(SharedSpark.get());
+        Dataset<Row> prepared = QualityRows.prepare(labeled, List.of(), segments.keys());
+        Dataset<Row> caps = QualityRows.sliceCaps(labeled, granularities, segments);
         assertEquals(0, caps.count());
         Dataset<Row> copies = QualityRows.copies(QualityRows.withGroups(prepared, caps, granularities, segments), granularities, segments);
         assertEquals(20, copies.count(), "one hour and one day copy per inference");
