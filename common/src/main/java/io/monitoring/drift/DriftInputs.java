@@ -1,20 +1,17 @@
 package io.monitoring.drift;
 
 import static io.monitoring.drift.DriftColumns.*;
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 
 import io.monitoring.model.Columns;
-import java.util.ArrayList;
+import io.monitoring.spark.columnar.ColumnarRows;
 import java.util.List;
-import org.apache.spark.sql.Column;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.expressions.Window;
 
 /**
@@ -22,8 +19,6 @@ import org.apache.spark.sql.expressions.Window;
  * the segment value counts and the kept values per key. Pure Dataset functions, no I/O.
  */
 public final class DriftInputs {
-    private static final String SLICE = "slice";
-
     private DriftInputs() {}
 
     /**
@@ -31,10 +26,15 @@ public final class DriftInputs {
      * slice_value, n), with the whole model as the null key and value. Small: one row per value seen.
      */
     public static Dataset<Row> sliceCounts(Dataset<Row> rows, List<String> sliceKeys) {
-        return rows.select(col(MODEL_ID), col(SIDE), explode(slicesOf(sliceKeys)).as(SLICE))
-                .where(col(SLICE + "." + SLICE_KEY).isNull().or(col(SLICE + "." + SLICE_VALUE).isNotNull()))
-                .groupBy(col(MODEL_ID), col(SIDE), col(SLICE + "." + SLICE_KEY).as(SLICE_KEY), col(SLICE + "." + SLICE_VALUE).as(SLICE_VALUE))
-                .agg(count(lit(1)).as(N));
+        List<String> keys = List.copyOf(sliceKeys);
+        // a Java loop over the key columns (read in place from the scan's column batches): each
+        // row's tags are scanned once for all keys, where a map lookup per key copied every
+        // dictionary-encoded tag key it compared
+        JavaRDD<InternalRow> partCounts = ColumnarRows.of(rows.select(col(MODEL_ID), col(SIDE), col(Columns.TAGS)))
+                .mapPartitions(part -> DriftSliceCounts.count(part, keys, DriftSliceCounts.MAX_COUNTS_PER_TASK));
+        return rows.sparkSession().internalCreateDataFrame(partCounts.rdd(), DriftSliceCounts.SCHEMA, false)
+                .groupBy(MODEL_ID, SIDE, SLICE_KEY, SLICE_VALUE)
+                .agg(sum(N).as(N));
     }
 
     /**
@@ -48,19 +48,5 @@ public final class DriftInputs {
                         .orderBy(col(N).desc(), col(SLICE_VALUE))))
                 .where(col("rank").leq(max))
                 .select(MODEL_ID, SLICE_KEY, SLICE_VALUE);
-    }
-
-    /**
-     * A record's slices as an array of (slice_key, slice_value): the whole model (null key and
-     * value), then one per segment key, its value null when the record's tags lack the key. Plain
-     * array and struct expressions (code-generated; a {@code filter} lambda is interpreted per row).
-     */
-    private static Column slicesOf(List<String> sliceKeys) {
-        List<Column> parts = new ArrayList<>();
-        parts.add(struct(lit(null).cast("string").as(SLICE_KEY), lit(null).cast("string").as(SLICE_VALUE)));
-        for (String key : sliceKeys) {
-            parts.add(struct(lit(key).as(SLICE_KEY), col(Columns.TAGS).getItem(key).as(SLICE_VALUE)));
-        }
-        return array(parts.toArray(Column[]::new));
     }
 }

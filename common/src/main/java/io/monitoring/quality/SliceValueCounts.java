@@ -4,6 +4,7 @@ import static io.monitoring.model.Columns.*;
 
 import io.monitoring.spark.BoundedPartials;
 import io.monitoring.spark.TagValues;
+import io.monitoring.spark.Utf8Copies;
 import io.monitoring.spark.WindowStarts;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -44,10 +45,10 @@ final class SliceValueCounts {
     static Iterator<InternalRow> count(Iterator<InternalRow> rows, List<String> granularities, List<String> keys, WindowStarts windows,
             int maxValues) {
         TagValues tags = new TagValues(keys);
-        Map<UTF8String, UTF8String> copies = new HashMap<>();
+        Utf8Copies copies = new Utf8Copies();
         Map<Value, long[]> counts = new HashMap<>();
         return new BoundedPartials<>(rows, row -> {
-            UTF8String model = copy(copies, row.getUTF8String(MODEL));
+            UTF8String model = copies.of(row.getUTF8String(MODEL));
             long time = row.getLong(TIME);
             tags.read(row.isNullAt(TAGS_ORDINAL) ? null : row.getMap(TAGS_ORDINAL));
             for (int g = 0; g < granularities.size(); g++) {
@@ -55,25 +56,12 @@ final class SliceValueCounts {
                 for (int k = 0; k < keys.size(); k++) {
                     UTF8String value = tags.value(k);
                     if (value != null) {
-                        counts.computeIfAbsent(new Value(g, start, model, k, copy(copies, value)), v -> new long[1])[0]++;
+                        counts.computeIfAbsent(new Value(g, start, model, k, copies.of(value)), v -> new long[1])[0]++;
                     }
                 }
             }
         }, counts, maxValues, (value, n) -> new GenericInternalRow(new Object[] {
             UTF8String.fromString(granularities.get(value.granularity())), value.windowStart(), value.model(),
             UTF8String.fromString(keys.get(value.key())), value.value(), n[0]}));
-    }
-
-    /** The partition's own copy of a string that points into Spark's buffers. */
-    private static UTF8String copy(Map<UTF8String, UTF8String> copies, UTF8String s) {
-        UTF8String own = copies.get(s);
-        if (own == null) {
-            if (copies.size() >= MAX_COUNTS_PER_TASK) { // a cache only: the counts keep their own references
-                copies.clear();
-            }
-            own = s.clone();
-            copies.put(own, own);
-        }
-        return own;
     }
 }
