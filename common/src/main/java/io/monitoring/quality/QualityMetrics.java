@@ -218,13 +218,6 @@ public final class QualityMetrics {
     }
 
     /**
-     * (group_id, lag): the median and 95th percentile of the label lag of labelled rows
-     * ({@link QualityRows#laggedRows}). Apart
-     * from {@link #mainAggregates}, whose sums and counts are a plain hash aggregation: a percentile
-     * buffer turns an aggregation into a sort once a task holds more than a few groups, and here
-     * only the labelled rows' key and lag are sorted.
-     */
-    /**
      * (group_id, var_actual): the sample variance of the actual values of evaluated regression rows
      * ({@link QualityRows#regressionRows}), R²'s denominator. Per group, not from
      * {@link #mainAggregates}' cells: a variance does not follow from the cells' sums without
@@ -234,6 +227,12 @@ public final class QualityMetrics {
         return rows.groupBy(GROUP_ID).agg(var_samp(col(ACTUAL_VALUE)).as("var_actual"));
     }
 
+    /**
+     * (group_id, lag): the median and 95th percentile of the label lag of labelled rows
+     * ({@link QualityRows#laggedRows}). Apart from {@link #mainAggregates}, whose sums and counts
+     * are a plain hash aggregation: a percentile buffer turns an aggregation into a sort once a
+     * task holds more than a few groups, and here only the labelled rows' key and lag are sorted.
+     */
     private static Dataset<Row> labelLags(Dataset<Row> rows) {
         return rows.groupBy(GROUP_ID)
                 .agg(percentile_approx(col(LABEL_LAG_SECONDS), array(lit(0.5), lit(0.95)), lit(PERCENTILE_ACCURACY)).as("lag"));
