@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 
 import io.monitoring.model.Columns;
+import io.monitoring.spark.BoundedPartials;
 import io.monitoring.spark.columnar.ColumnarRows;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -31,7 +32,7 @@ public final class DriftInputs {
         // row's tags are scanned once for all keys, where a map lookup per key copied every
         // dictionary-encoded tag key it compared
         JavaRDD<InternalRow> partCounts = ColumnarRows.of(rows.select(col(MODEL_ID), col(SIDE), col(Columns.TAGS)))
-                .mapPartitions(part -> DriftSliceCounts.count(part, keys, DriftSliceCounts.MAX_COUNTS_PER_TASK));
+                .mapPartitions(part -> DriftSliceCounts.count(part, keys, BoundedPartials.MAX_COUNTS_PER_TASK));
         return rows.sparkSession().internalCreateDataFrame(partCounts.rdd(), DriftSliceCounts.SCHEMA, false)
                 .groupBy(MODEL_ID, SIDE, SLICE_KEY, SLICE_VALUE)
                 .agg(sum(N).as(N));

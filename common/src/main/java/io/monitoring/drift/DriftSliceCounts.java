@@ -23,8 +23,6 @@ import org.apache.spark.unsafe.types.UTF8String;
  * a null value for it) is not counted for that key. Each row's tags are scanned once for all keys.
  */
 final class DriftSliceCounts {
-    /** Counts a task holds before handing them out ({@link BoundedPartials}): a few hundred bytes each. */
-    static final int MAX_COUNTS_PER_TASK = 100_000;
     static final StructType SCHEMA = new StructType()
             .add(Columns.MODEL_ID, DataTypes.StringType, true)
             .add(SIDE, DataTypes.StringType, true)
@@ -46,19 +44,18 @@ final class DriftSliceCounts {
         TagValues tags = new TagValues(keys);
         Utf8Copies copies = new Utf8Copies();
         Map<Slice, long[]> counts = new HashMap<>();
-        UTF8String[] keyNames = keys.stream().map(UTF8String::fromString).toArray(UTF8String[]::new);
         return new BoundedPartials<>(rows, row -> {
             UTF8String model = row.isNullAt(MODEL) ? null : copies.of(row.getUTF8String(MODEL));
             UTF8String side = row.isNullAt(SIDE_ORDINAL) ? null : copies.of(row.getUTF8String(SIDE_ORDINAL));
             counts.computeIfAbsent(new Slice(model, side, WHOLE_MODEL, null), s -> new long[1])[0]++;
             tags.read(row.isNullAt(TAGS_ORDINAL) ? null : row.getMap(TAGS_ORDINAL));
-            for (int k = 0; k < keyNames.length; k++) {
+            for (int k = 0; k < keys.size(); k++) {
                 UTF8String value = tags.value(k);
                 if (value != null) {
                     counts.computeIfAbsent(new Slice(model, side, k, copies.of(value)), s -> new long[1])[0]++;
                 }
             }
         }, counts, maxCounts, (slice, n) -> new GenericInternalRow(new Object[] {slice.model(), slice.side(),
-            slice.key() == WHOLE_MODEL ? null : keyNames[slice.key()], slice.value(), n[0]}));
+            slice.key() == WHOLE_MODEL ? null : tags.key(slice.key()), slice.value(), n[0]}));
     }
 }

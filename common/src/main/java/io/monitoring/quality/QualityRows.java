@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.*;
 
 import io.monitoring.config.MonitoringConfig;
 import io.monitoring.ingest.PredictionKinds;
+import io.monitoring.spark.BoundedPartials;
 import io.monitoring.spark.WindowStarts;
 import io.monitoring.spark.columnar.ColumnarRows;
 import java.util.ArrayList;
@@ -173,7 +174,7 @@ public final class QualityRows {
             // tag is looked up once per row, where element_at copied every dictionary-encoded tag key
             // it compared
             JavaRDD<InternalRow> partCounts = ColumnarRows.of(rows.select(col(MODEL_ID), col(EVENT_TIME), col(TAGS)))
-                    .mapPartitions(part -> SliceValueCounts.count(part, windows, keys, starts, SliceValueCounts.MAX_COUNTS_PER_TASK));
+                    .mapPartitions(part -> SliceValueCounts.count(part, windows, keys, starts, BoundedPartials.MAX_COUNTS_PER_TASK));
             counts = spark.internalCreateDataFrame(partCounts.rdd(), SliceValueCounts.SCHEMA, false);
         }
         return counts.groupBy(GRANULARITY, WINDOW_START, MODEL_ID, SLICE_KEY, SLICE_VALUE)

@@ -24,8 +24,6 @@ import org.apache.spark.unsafe.types.UTF8String;
  */
 final class SliceValueCounts {
     static final String VALUE_COUNT = "value_count";
-    /** Counts a task holds before handing them out ({@link BoundedPartials}): a few hundred bytes each. */
-    static final int MAX_COUNTS_PER_TASK = 100_000;
     static final StructType SCHEMA = new StructType()
             .add(GRANULARITY, DataTypes.StringType, false)
             .add(WINDOW_START, DataTypes.TimestampType, false)

@@ -17,6 +17,8 @@ import org.apache.spark.sql.catalyst.InternalRow;
  * segment key with a million values or a model with thousands of classes cannot fill the heap.
  */
 public final class BoundedPartials<K, V> implements Iterator<InternalRow> {
+    /** Counts (a key and a long, a few hundred bytes each) a task holds before handing them out. */
+    public static final int MAX_COUNTS_PER_TASK = 100_000;
     private final Iterator<InternalRow> rows;
     private final Consumer<InternalRow> add;
     private final Map<K, V> groups;

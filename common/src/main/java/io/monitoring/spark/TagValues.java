@@ -45,6 +45,11 @@ public final class TagValues {
         }
     }
 
+    /** Key number {@code key} itself, as Spark's string (shared: not to be modified). */
+    public UTF8String key(int key) {
+        return keys[key];
+    }
+
     /** The value of key number {@code key} in the map last read. */
     public UTF8String value(int key) {
         return values[key];

@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.to_date;
 
 import io.monitoring.config.MonitoringConfig;
 import io.monitoring.model.Schemas;
+import io.monitoring.spark.BoundedPartials;
 import io.monitoring.spark.WindowStarts;
 import io.monitoring.spark.columnar.ColumnarRows;
 import java.time.LocalDate;
@@ -59,12 +60,11 @@ public final class InferenceStatsAggregation {
 
     static final String SLICE_COUNT = "slice_count";
     /**
-     * Groups a task holds before handing them out ({@link io.monitoring.spark.BoundedPartials}): a
+     * Groups a task holds before handing them out ({@link BoundedPartials}): a
      * cell is about 4 KB with its two sketches, so about 64 MB per task; the segment values'
-     * counts are a few hundred bytes each.
+     * counts are bounded by {@link BoundedPartials#MAX_COUNTS_PER_TASK}.
      */
     static final int MAX_CELLS_PER_TASK = 16_384;
-    static final int MAX_COUNTS_PER_TASK = 100_000;
 
     private InferenceStatsAggregation() {}
 
@@ -118,7 +118,7 @@ public final class InferenceStatsAggregation {
      * into its (slice x item) rows and aggregating those in Spark cost several times as much.
      */
     public static Dataset<Row> hourlyStats(Dataset<Row> inferences, Column capScope, MonitoringConfig config) {
-        return hourlyStats(inferences, capScope, config, MAX_CELLS_PER_TASK, MAX_COUNTS_PER_TASK);
+        return hourlyStats(inferences, capScope, config, MAX_CELLS_PER_TASK, BoundedPartials.MAX_COUNTS_PER_TASK);
     }
 
     /** {@link #hourlyStats(Dataset, Column, MonitoringConfig)} with the groups a task holds at most. */

@@ -2,6 +2,7 @@ package io.monitoring.drift;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.monitoring.spark.BoundedPartials;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ class DriftSliceCountsTest {
                 "m|previous|-|-", 1L,
                 "m|previous|region|us", 1L,
                 "n|current|-|-", 1L));
-        assertEquals(expected, counts(rows, DriftSliceCounts.MAX_COUNTS_PER_TASK));
+        assertEquals(expected, counts(rows, BoundedPartials.MAX_COUNTS_PER_TASK));
         assertEquals(expected, counts(rows, 1));
     }
 }

@@ -2,6 +2,7 @@ package io.monitoring.quality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.monitoring.spark.BoundedPartials;
 import io.monitoring.spark.WindowStarts;
 import io.monitoring.testing.SharedSpark;
 import java.time.Instant;
@@ -62,7 +63,7 @@ class SliceValueCountsTest {
                 "day|2024-05-01T00:00:00Z|m|platform|ios", 1L,
                 "day|2024-05-01T00:00:00Z|m|region|us", 1L,
                 "day|2024-05-01T00:00:00Z|n|platform|web", 1L));
-        assertEquals(expected, counts(rows, SliceValueCounts.MAX_COUNTS_PER_TASK));
+        assertEquals(expected, counts(rows, BoundedPartials.MAX_COUNTS_PER_TASK));
         assertEquals(expected, counts(rows, 1));
     }
 }
