@@ -141,10 +141,19 @@ public final class StatsJob extends WindowedCommand {
         return LateDays.of(everyDay, window);
     }
 
-    /** The stats rows of the window's hours; names the event_date partitions so Delta touches only them. */
+    /**
+     * The stats rows of the window's hours; names the event_date partitions so Delta touches only
+     * them. A window of whole UTC days is those partitions and nothing else (a stats row's
+     * event_date is its hour's date): Delta then drops their files, where a condition on the hours
+     * too made it read and rewrite each file it matched.
+     */
     static String windowPredicate(TimeWindow window) {
         LocalDate first = LocalDate.ofInstant(window.start(), ZoneOffset.UTC);
         LocalDate last = LocalDate.ofInstant(window.end().minusNanos(1), ZoneOffset.UTC);
+        if (window.start().equals(first.atStartOfDay(ZoneOffset.UTC).toInstant())
+                && window.end().equals(last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            return String.format("%s >= DATE'%s' AND %s <= DATE'%s'", EVENT_DATE, first, EVENT_DATE, last);
+        }
         return String.format("%s >= DATE'%s' AND %s <= DATE'%s' AND %s >= TIMESTAMP'%s' AND %s < TIMESTAMP'%s'",
                 EVENT_DATE, first, EVENT_DATE, last, WINDOW_START, window.start(), WINDOW_START, window.end());
     }
