@@ -28,8 +28,8 @@ import org.apache.spark.sql.expressions.Window;
  * run are computed together: one aggregation for counts, coverage, accuracy, regression and ranking
  * sums; one for the confusion counts (from which every per-class, macro and weighted value
  * follows); one for per-class detection counts; the CBPE estimate; per group, the variance of the
- * actual values and the label-lag percentiles; and, for ROC/PR AUC and log loss, one sort of the
- * rows' class probabilities per model and class ({@link ScoreCurves}).
+ * actual values; the label-lag percentiles, exact ({@link LabelLags}); and, for ROC/PR AUC and log
+ * loss, one sort of the rows' class probabilities per model and class ({@link ScoreCurves}).
  *
  * <p>An inference is counted in eight groups at the bench's settings (hour and day, the whole model
  * and three segment keys). The counts and sums are taken first per cell, the inferences that share
@@ -38,7 +38,6 @@ import org.apache.spark.sql.expressions.Window;
  * group. Pure functions, no I/O.
  */
 public final class QualityMetrics {
-    private static final int PERCENTILE_ACCURACY = 10_000;
     /**
      * The evaluated kinds in name order, so the greatest code is the greatest name: the kind of a
      * group none of whose rows could be evaluated. A code, not the name, because a string maximum
@@ -145,8 +144,8 @@ public final class QualityMetrics {
                         sum(when(array_contains(col(QualityRows.ACT_SET), col(CLASS_NAME))
                                 .and(array_contains(col(QualityRows.PRED_SET), col(CLASS_NAME))), col(COUNT)).otherwise(0L)).as(TRUE_POSITIVES));
         // the score curves need each row's probabilities: per class of its groups
-        Dataset<Row> curves = parts.keep(ScoreCurves.curves(classified, classesOfGroups(clsCounts),
-                Integer.parseInt(evaluationRows.sparkSession().conf().get("spark.sql.shuffle.partitions"))));
+        int shufflePartitions = Integer.parseInt(evaluationRows.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+        Dataset<Row> curves = parts.keep(ScoreCurves.curves(classified, classesOfGroups(clsCounts), shufflePartitions));
         Dataset<Row> areas = curves.select(GROUP_ID, CLASS_NAME, ROC_AUC, PR_AUC);
         Dataset<Row> losses = ScoreCurves.logLoss(curves);
         Dataset<Row> areaMeans = areas.groupBy(GROUP_ID).agg(avg(ROC_AUC).as(ROC_AUC), avg(PR_AUC).as(PR_AUC));
@@ -168,8 +167,8 @@ public final class QualityMetrics {
         Dataset<Row> classAggregates = Plans.detached(classAggregates(classes));
 
         Dataset<Row> out = groups;
-        out = Joins.using(out, Plans.detached(labelLags(Plans.detached(QualityRows.perGroup(evaluationRows.where(QualityRows.laggedRows()),
-                LABEL_LAG_SECONDS)))), List.of(GROUP_ID), "left");
+        out = Joins.using(out, Plans.detached(LabelLags.percentiles(evaluationRows.where(QualityRows.laggedRows()), shufflePartitions)),
+                List.of(GROUP_ID), "left");
         out = Joins.using(out, Plans.detached(actualVariances(Plans.detached(QualityRows.perGroup(
                 evaluationRows.where(QualityRows.regressionRows()), ACTUAL_VALUE)))), List.of(GROUP_ID), "left");
         out = Joins.using(out, classAggregates, List.of(GROUP_ID), "left");
@@ -225,17 +224,6 @@ public final class QualityMetrics {
      */
     private static Dataset<Row> actualVariances(Dataset<Row> rows) {
         return rows.groupBy(GROUP_ID).agg(var_samp(col(ACTUAL_VALUE)).as("var_actual"));
-    }
-
-    /**
-     * (group_id, lag): the median and 95th percentile of the label lag of labelled rows
-     * ({@link QualityRows#laggedRows}). Apart from {@link #mainAggregates}, whose sums and counts
-     * are a plain hash aggregation: a percentile buffer turns an aggregation into a sort once a
-     * task holds more than a few groups, and here only the labelled rows' key and lag are sorted.
-     */
-    private static Dataset<Row> labelLags(Dataset<Row> rows) {
-        return rows.groupBy(GROUP_ID)
-                .agg(percentile_approx(col(LABEL_LAG_SECONDS), array(lit(0.5), lit(0.95)), lit(PERCENTILE_ACCURACY)).as("lag"));
     }
 
     /**
@@ -364,8 +352,8 @@ public final class QualityMetrics {
             case LABEL_COVERAGE -> coverage;
             case LABEL_COVERAGE_CI_LOW -> col("cov_ci." + Wilson.LOW);
             case LABEL_COVERAGE_CI_HIGH -> col("cov_ci." + Wilson.HIGH);
-            case LABEL_LAG_P50 -> element_at(col("lag"), 1);
-            case LABEL_LAG_P95 -> element_at(col("lag"), 2);
+            case LABEL_LAG_P50 -> element_at(col(LabelLags.LAG), 1);
+            case LABEL_LAG_P95 -> element_at(col(LabelLags.LAG), 2);
             case PROVISIONAL -> coverage.lt(q.provisionalCoverage());
             case ACCURACY -> when(nCls.gt(0), col("n_correct").divide(nCls));
             case ACCURACY_CI_LOW -> col("acc_ci." + Wilson.LOW);
