@@ -114,6 +114,17 @@ public final class QualityMetrics {
      * @param parts where the aggregates read more than once are kept; close it once the result is written
      */
     public static Dataset<Row> fromRows(Dataset<Row> evaluationRows, Dataset<Row> reference, Params p, CachedParts parts) {
+        return compute(evaluationRows, reference, p, parts).rows();
+    }
+
+    /**
+     * The {@link #fromRows} rows, and their groups (one row each), which are kept in {@code parts}:
+     * once the rows are written, the groups count them without computing them again.
+     */
+    public record Computed(Dataset<Row> rows, Dataset<Row> groups) {}
+
+    /** {@link #fromRows}, with the groups the rows are counted from. */
+    public static Computed compute(Dataset<Row> evaluationRows, Dataset<Row> reference, Params p, CachedParts parts) {
         QualitySettings q = p.quality();
         // a dozen aggregates of these rows are joined back together: see Plans for why they are detached
         Dataset<Row> main = mainAggregates(evaluationRows, q.rankingK(), q.granularities(), p.segments());
@@ -178,7 +189,7 @@ public final class QualityMetrics {
         if (estimateGroups != null) {
             out = Joins.using(out, estimateGroups, List.of(GROUP_ID), "left");
         }
-        return finish(out, p, estimateGroups != null);
+        return new Computed(finish(out, p, estimateGroups != null), groups);
     }
 
     /**
