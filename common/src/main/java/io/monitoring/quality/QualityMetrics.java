@@ -261,13 +261,8 @@ public final class QualityMetrics {
         sums.put("n_ape", countIf(nonZeroActual));
         sums.put("sum_ape", sumIf(nonZeroActual, abs(err.divide(col(ACTUAL_VALUE)))));
         sums.put("n_rank", countIf(col(QualityRows.IS_RANK)));
-        sums.put("sum_rr", sum(col(QualityRows.RR)));
         sums.put("n_det", countIf(col(QualityRows.IS_DET)));
-        for (int k : ks) {
-            for (String term : List.of(QualityRows.ndcgCol(k), QualityRows.apCol(k), QualityRows.precisionCol(k), QualityRows.recallCol(k))) {
-                sums.put("sum_" + term, sum(col(term)));
-            }
-        }
+        QualityRows.rankingTerms(ks).forEach((name, term) -> sums.put("sum_" + name, sum(term)));
         List<Column> cellAggs = new ArrayList<>();
         List<Column> groupAggs = new ArrayList<>();
         sums.forEach((name, agg) -> {
@@ -376,7 +371,7 @@ public final class QualityMetrics {
             case MAPE -> when(col("n_ape").gt(0), col("sum_ape").divide(col("n_ape")));
             case R2 -> when(nReg.gt(1).and(ssTot.gt(0)), lit(1.0).minus(col("sum_sq_err").divide(ssTot)));
             case MEAN_ERROR -> when(nReg.gt(0), col("sum_err").divide(nReg));
-            case MRR -> when(col("n_rank").gt(0), col("sum_rr").divide(col("n_rank")));
+            case MRR -> when(col("n_rank").gt(0), col("sum_" + QualityRows.RR).divide(col("n_rank")));
             case ESTIMATED_ACCURACY, ESTIMATED_MACRO_PRECISION, ESTIMATED_MACRO_RECALL, ESTIMATED_MACRO_F1 ->
                     withEstimates ? col(name) : nullDouble;
             case CBPE_REFERENCE_LABELS -> withEstimates ? col(name) : lit(null).cast("long");

@@ -10,7 +10,9 @@ import io.monitoring.spark.BoundedPartials;
 import io.monitoring.spark.WindowStarts;
 import io.monitoring.spark.columnar.ColumnarRows;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -51,6 +53,26 @@ public final class QualityRows {
     static final String ACT_SET = "actual_set";
 
     private QualityRows() {}
+
+    /**
+     * The ranking terms of a row by name, in {@link RankingTerms} order (the reciprocal rank, then
+     * per cut-off NDCG, average precision, precision and recall), each read from the row's one
+     * {@link RankingExpressions#TERMS} array: null where the row is not ranked. One array, not a
+     * column per term, through the shuffle and the cache: each of a dozen columns took a slot in
+     * every row, ranked or not.
+     */
+    static Map<String, Column> rankingTerms(List<Integer> rankingK) {
+        Map<String, Column> terms = new LinkedHashMap<>();
+        terms.put(RR, RankingExpressions.term(RankingTerms.RECIPROCAL_RANK));
+        for (int c = 0; c < rankingK.size(); c++) {
+            int k = rankingK.get(c);
+            terms.put(ndcgCol(k), RankingExpressions.term(RankingTerms.ndcgIndex(c)));
+            terms.put(apCol(k), RankingExpressions.term(RankingTerms.averagePrecisionIndex(c)));
+            terms.put(precisionCol(k), RankingExpressions.term(RankingTerms.precisionIndex(c)));
+            terms.put(recallCol(k), RankingExpressions.term(RankingTerms.recallIndex(c)));
+        }
+        return terms;
+    }
 
     static String ndcgCol(int k) {
         return "ndcg_at_" + k;
@@ -123,18 +145,10 @@ public final class QualityRows {
                 .withColumn(ERR, when(col(IS_REG), col(PREDICTION_VALUE).minus(col(ACTUAL_VALUE))))
                 .withColumn(IS_RANK, coalesce(rank, lit(false)))
                 .withColumn(RankingExpressions.TERMS, when(col(IS_RANK), RankingExpressions.terms(rankingK)))
-                .withColumn(RR, RankingExpressions.term(RankingTerms.RECIPROCAL_RANK))
                 .withColumn(IS_DET, coalesce(det, lit(false)))
                 .withColumn(PRED_SET, when(col(IS_DET), array_distinct(
                         coalesce(expr("transform(" + PREDICTION_DETECTIONS + ", d -> d." + DETECTION_CLASS + ")"), array().cast("array<string>")))))
                 .withColumn(ACT_SET, when(col(IS_DET), array_distinct(col(ACTUAL_CLASSES))));
-        for (int c = 0; c < rankingK.size(); c++) {
-            int k = rankingK.get(c);
-            out = out.withColumn(ndcgCol(k), RankingExpressions.term(RankingTerms.ndcgIndex(c)))
-                    .withColumn(apCol(k), RankingExpressions.term(RankingTerms.averagePrecisionIndex(c)))
-                    .withColumn(precisionCol(k), RankingExpressions.term(RankingTerms.precisionIndex(c)))
-                    .withColumn(recallCol(k), RankingExpressions.term(RankingTerms.recallIndex(c)));
-        }
         // only what the metrics read goes on: the job shuffles and caches these rows, so ranked
         // lists, detections, lineage and actual ids would be copied too. Of the tags, only the
         // segment keys' values: the whole map was copied out of the scan's column batches for the
@@ -145,13 +159,8 @@ public final class QualityRows {
         }
         for (String c : List.of(MODEL_ID, MODEL_VERSION, EVENT_TIME, PREDICTION_KIND, PREDICTION_LABEL, PREDICTION_SCORE,
                 PREDICTION_CLASS_SCORES, HAS_ACTUAL, ACTUAL_LABEL, ACTUAL_VALUE, LABEL_LAG_SECONDS,
-                IS_CLS, IS_SCORED, CORRECT, IS_REG, ERR, IS_RANK, RR, IS_DET, PRED_SET, ACT_SET)) {
+                IS_CLS, IS_SCORED, CORRECT, IS_REG, ERR, IS_RANK, RankingExpressions.TERMS, IS_DET, PRED_SET, ACT_SET)) {
             kept.add(col(c));
-        }
-        for (int k : rankingK) {
-            for (String c : List.of(ndcgCol(k), apCol(k), precisionCol(k), recallCol(k))) {
-                kept.add(col(c));
-            }
         }
         return out.select(kept.toArray(Column[]::new));
     }
