@@ -86,12 +86,7 @@ final class LabelLags {
         Map<Long, List<Integer>> cellsOfGroup = new HashMap<>();
         while (cells.hasNext()) {
             Row cell = cells.next();
-            List<Double> lags = cell.getList(2);
-            double[] values = new double[lags.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = lags.get(i);
-            }
-            lagsOfCell.add(values);
+            lagsOfCell.add(cell.<Double>getList(2).stream().mapToDouble(Double::doubleValue).toArray());
             for (Long id : cell.<Long>getList(1)) {
                 if (id != null) {
                     cellsOfGroup.computeIfAbsent(id, g -> new ArrayList<>()).add(lagsOfCell.size() - 1);

@@ -34,8 +34,9 @@ import org.apache.spark.sql.expressions.Window;
  * <p>An inference is counted in eight groups at the bench's settings (hour and day, the whole model
  * and three segment keys). The counts and sums are taken first per cell, the inferences that share
  * all their groups, and then summed over each group's cells, so each inference is read once; only
- * what does not add up from cells (variance, percentiles, score curves) reads an inference once per
- * group. Pure functions, no I/O.
+ * what does not add up from cells reads more: the variance an inference once per group; the score
+ * curves and the label-lag percentiles sort each inference's value once and count it in each of its
+ * groups. Pure functions, no I/O.
  */
 public final class QualityMetrics {
     /**
